@@ -1,0 +1,11 @@
+namespace Mge.CodeIntelligence.Languages;
+
+/// <summary>
+/// What a file is checked against: the other files of the project (workspace-relative paths with
+/// forward slashes) and the third-party dependencies it declares (requirements.txt lines or package.json
+/// dependency names, as written).
+/// </summary>
+public sealed record ProjectContext(IReadOnlySet<string> ProjectFiles, IReadOnlyList<string> DeclaredDependencies)
+{
+    public static ProjectContext Empty { get; } = new(new HashSet<string>(StringComparer.Ordinal), []);
+}

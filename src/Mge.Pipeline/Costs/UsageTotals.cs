@@ -1,0 +1,18 @@
+namespace Mge.Pipeline.Costs;
+
+/// <summary>Tokens and dollars of one or more model calls; adds up from call to task to phase to run.</summary>
+public sealed record UsageTotals(long InputTokens, long OutputTokens, long CachedTokens, decimal CostUsd, int Calls)
+{
+    public static UsageTotals Zero { get; } = new(0, 0, 0, 0m, 0);
+
+    public long TotalTokens => InputTokens + OutputTokens;
+
+    public UsageTotals Add(UsageTotals other) => new(
+        InputTokens + other.InputTokens,
+        OutputTokens + other.OutputTokens,
+        CachedTokens + other.CachedTokens,
+        CostUsd + other.CostUsd,
+        Calls + other.Calls);
+
+    public static UsageTotals Sum(IEnumerable<UsageTotals> items) => items.Aggregate(Zero, (a, b) => a.Add(b));
+}

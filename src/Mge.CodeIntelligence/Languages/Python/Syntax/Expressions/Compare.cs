@@ -1,0 +1,26 @@
+namespace Mge.CodeIntelligence.Languages.Python.Syntax;
+
+/// <summary>
+/// A comparison chain <c>a &lt; b &lt;= c</c>. Mirrors CPython's <c>ast.Compare</c>.
+/// </summary>
+public sealed class Compare : Expr
+{
+    /// <summary>The first operand.</summary>
+    public required Expr Left { get; init; }
+
+    /// <summary>The operators.</summary>
+    public required IReadOnlyList<CompareOperator> Ops { get; init; }
+
+    /// <summary>The operands after each operator.</summary>
+    public required IReadOnlyList<Expr> Comparators { get; init; }
+
+    /// <inheritdoc/>
+    public override void Accept(PythonSyntaxWalker walker) => walker.VisitCompare(this);
+
+    /// <inheritdoc/>
+    protected internal override void AppendChildren(List<PyNode> into)
+    {
+        into.Add(Left);
+        Add(into, Comparators);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Mge.CodeIntelligence.Languages.Python.Syntax;
+
+/// <summary>
+/// A conditional expression <c>body if test else orelse</c>. Mirrors CPython's <c>ast.IfExp</c>.
+/// </summary>
+public sealed class IfExp : Expr
+{
+    /// <summary>The value when true.</summary>
+    public required Expr Body { get; init; }
+
+    /// <summary>The condition.</summary>
+    public required Expr Test { get; init; }
+
+    /// <summary>The value when false.</summary>
+    public required Expr Orelse { get; init; }
+
+    /// <inheritdoc/>
+    public override void Accept(PythonSyntaxWalker walker) => walker.VisitIfExp(this);
+
+    /// <inheritdoc/>
+    protected internal override void AppendChildren(List<PyNode> into)
+    {
+        into.Add(Body);
+        into.Add(Test);
+        into.Add(Orelse);
+    }
+}

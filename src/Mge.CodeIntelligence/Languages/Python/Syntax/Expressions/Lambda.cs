@@ -1,0 +1,23 @@
+namespace Mge.CodeIntelligence.Languages.Python.Syntax;
+
+/// <summary>
+/// A lambda expression. Mirrors CPython's <c>ast.Lambda</c>.
+/// </summary>
+public sealed class Lambda : Expr
+{
+    /// <summary>The parameters.</summary>
+    public required Arguments Args { get; init; }
+
+    /// <summary>The body expression.</summary>
+    public required Expr Body { get; init; }
+
+    /// <inheritdoc/>
+    public override void Accept(PythonSyntaxWalker walker) => walker.VisitLambda(this);
+
+    /// <inheritdoc/>
+    protected internal override void AppendChildren(List<PyNode> into)
+    {
+        into.Add(Args);
+        into.Add(Body);
+    }
+}

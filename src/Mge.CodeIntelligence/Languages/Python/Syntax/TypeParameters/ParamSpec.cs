@@ -1,0 +1,18 @@
+namespace Mge.CodeIntelligence.Languages.Python.Syntax;
+
+/// <summary>
+/// A PEP 695 <c>**P</c> parameter. Mirrors CPython's <c>ast.ParamSpec</c>.
+/// </summary>
+public sealed class ParamSpec : TypeParam
+{
+    /// <summary>The name.</summary>
+    public required string Name { get; init; }
+
+    /// <inheritdoc/>
+    public override void Accept(PythonSyntaxWalker walker) => walker.VisitParamSpec(this);
+
+    /// <inheritdoc/>
+    protected internal override void AppendChildren(List<PyNode> into)
+    {
+    }
+}

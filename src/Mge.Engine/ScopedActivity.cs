@@ -1,0 +1,28 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+using CoreTaskActivity = DurableTask.Core.TaskActivity;
+using CoreTaskContext = DurableTask.Core.TaskContext;
+
+namespace Mge.Engine;
+
+/// <summary>
+/// Runs one activity execution inside its own DI scope: the activity class is built with
+/// <see cref="ActivatorUtilities"/> (so it takes constructor dependencies such as a phase service and its
+/// scoped stores), wrapped in the SDK's shim (which deserializes the input and serializes the result with
+/// the shared data converter), and the scope is disposed when the execution ends.
+/// </summary>
+internal sealed class ScopedActivity(string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims) : CoreTaskActivity
+{
+    public override async Task<string> RunAsync(CoreTaskContext context, string input)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, activityType);
+        var shim = shims.CreateActivity(new TaskName(name), activity);
+        return await shim.RunAsync(context, input).ConfigureAwait(false);
+    }
+
+    // TaskHubWorker's dispatcher only calls RunAsync; the synchronous entry point exists on the Core base
+    // class, so it runs the same code to completion rather than pretending to be unsupported.
+    public override string Run(CoreTaskContext context, string input) => RunAsync(context, input).GetAwaiter().GetResult();
+}

@@ -1,0 +1,24 @@
+using Microsoft.DurableTask.Worker.Shims;
+using CoreObjectCreator = DurableTask.Core.ObjectCreator<DurableTask.Core.TaskActivity>;
+using CoreTaskActivity = DurableTask.Core.TaskActivity;
+
+namespace Mge.Engine;
+
+/// <summary>Registers one activity name with TaskHubWorker; each work item gets a <see cref="ScopedActivity"/>.</summary>
+internal sealed class ScopedActivityCreator : CoreObjectCreator
+{
+    private readonly Type activityType;
+    private readonly IServiceProvider services;
+    private readonly DurableTaskShimFactory shims;
+
+    public ScopedActivityCreator(string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims)
+    {
+        Name = name;
+        Version = string.Empty;
+        this.activityType = activityType;
+        this.services = services;
+        this.shims = shims;
+    }
+
+    public override CoreTaskActivity Create() => new ScopedActivity(Name, activityType, services, shims);
+}

@@ -45,6 +45,15 @@ public sealed record ProjectStack
     /// <summary>Path of the liveness probe the Dockerfile's HEALTHCHECK calls, or null when the app has none.</summary>
     public string? HealthPath { get; init; }
 
+    /// <summary>
+    /// Route of an entity's collection, "{resource}" standing for the plural snake_case entity ("/users",
+    /// "/api/users/"); the generated routers and the README follow it.
+    /// </summary>
+    public required string CollectionRoutePattern { get; init; }
+
+    /// <summary>Route of one item of an entity ("/users/{id}").</summary>
+    public required string ItemRoutePattern { get; init; }
+
     /// <summary>Environment variables the generated code reads, with the example value .env.example gives.</summary>
     public required IReadOnlyList<EnvironmentVariable> EnvironmentVariables { get; init; }
 
@@ -57,6 +66,12 @@ public sealed record ProjectStack
     /// <summary>The dependency line for requirements.txt or the range for package.json.</summary>
     public string VersionOf(string dependency) =>
         DependencyVersions.TryGetValue(dependency, out var version) ? version : "";
+
+    /// <summary>The collection route of a resource ("users" -> "/users").</summary>
+    public string CollectionRoute(string resource) => CollectionRoutePattern.Replace("{resource}", resource, StringComparison.Ordinal);
+
+    /// <summary>The item route of a resource ("users" -> "/users/{id}").</summary>
+    public string ItemRoute(string resource) => ItemRoutePattern.Replace("{resource}", resource, StringComparison.Ordinal);
 
     /// <summary>The run command as one shell line.</summary>
     public string RunCommandLine => string.Join(' ', RunCommand);

@@ -9,8 +9,8 @@ public static class ProjectStacks
     private static readonly IReadOnlyList<InfrastructureFile> PythonFiles =
     [
         new("{0}/Dockerfile.sbn", "Dockerfile"),
-        new("{0}/docker-compose.yml.sbn", "docker-compose.yml"),
-        new("{0}/env.example.sbn", ".env.example"),
+        new("shared/docker-compose.yml.sbn", "docker-compose.yml"),
+        new("shared/env.example.sbn", ".env.example"),
         new("shared/requirements.txt.sbn", "requirements.txt"),
         new("shared/README.md.sbn", "README.md"),
         new("shared/python.gitignore.sbn", ".gitignore"),
@@ -38,6 +38,8 @@ public static class ProjectStacks
         Port = 8000,
         EntryModule = "app.main:app",
         HealthPath = "/docs",
+        CollectionRoutePattern = "/{resource}",
+        ItemRoutePattern = "/{resource}/{id}",
         EnvironmentVariables =
         [
             new("DATABASE_URL", "sqlite:///./app.db", "SQLAlchemy database URL (sqlite by default; postgresql://user:password@host:5432/db in production)"),
@@ -64,6 +66,8 @@ public static class ProjectStacks
         Port = 8000,
         EntryModule = "config.wsgi:application",
         HealthPath = null,
+        CollectionRoutePattern = "/api/{resource}/",
+        ItemRoutePattern = "/api/{resource}/{id}/",
         EnvironmentVariables =
         [
             new("SECRET_KEY", "change-me-to-a-long-random-string", "Django's cryptographic signing key; set a secret value in production"),
@@ -92,6 +96,8 @@ public static class ProjectStacks
         Port = 3000,
         EntryModule = "src/server.js",
         HealthPath = null,
+        CollectionRoutePattern = "/api/{resource}",
+        ItemRoutePattern = "/api/{resource}/{id}",
         EnvironmentVariables =
         [
             new("PORT", "3000", "Port the server listens on"),
@@ -101,8 +107,8 @@ public static class ProjectStacks
         InfrastructureFiles =
         [
             new("express/Dockerfile.sbn", "Dockerfile"),
-            new("express/docker-compose.yml.sbn", "docker-compose.yml"),
-            new("express/env.example.sbn", ".env.example"),
+            new("shared/docker-compose.yml.sbn", "docker-compose.yml"),
+            new("shared/env.example.sbn", ".env.example"),
             new("express/package.json.sbn", "package.json"),
             new("shared/README.md.sbn", "README.md"),
             new("shared/node.gitignore.sbn", ".gitignore"),

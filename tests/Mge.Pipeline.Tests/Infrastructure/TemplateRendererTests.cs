@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
+
+namespace Mge.Pipeline.Tests.Infrastructure;
+
+public sealed class TemplateRendererTests
+{
+    public static TheoryData<ProjectType> Types => new() { ProjectType.FastApi, ProjectType.Django, ProjectType.Express };
+
+    private static InfrastructureModel Model(ProjectType type)
+    {
+        var stack = ProjectStacks.For(type);
+        return InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(type));
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Every_template_of_a_stack_renders_without_leftover_markup(ProjectType type)
+    {
+        var renderer = TestRenderers.Default();
+        var stack = ProjectStacks.For(type);
+        foreach (var file in stack.InfrastructureFiles)
+        {
+            var text = await renderer.RenderAsync(file.TemplateName, Model(type));
+            Assert.False(string.IsNullOrWhiteSpace(text), $"{file.OutputPath} rendered empty");
+            Assert.DoesNotContain("{{", text);
+            Assert.DoesNotContain("}}", text);
+            if (file.OutputPath != "package.json")
+            {
+                Assert.Contains("Task Tracker API", text);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ProjectType.FastApi, "FROM python:3.12-slim", "CMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]")]
+    [InlineData(ProjectType.Django, "FROM python:3.12-slim", "exec gunicorn config.wsgi:application --bind 0.0.0.0:8000")]
+    [InlineData(ProjectType.Express, "FROM node:20-slim", "CMD [\"node\", \"src/server.js\"]")]
+    public async Task Dockerfile_installs_dependencies_first_runs_unprivileged_and_starts_the_stack(ProjectType type, string from, string command)
+    {
+        var stack = ProjectStacks.For(type);
+        var file = stack.InfrastructureFiles.Single(f => f.OutputPath == "Dockerfile");
+        var text = await TestRenderers.Default().RenderAsync(file.TemplateName, Model(type));
+
+        Assert.Contains(from, text);
+        Assert.Contains(command, text);
+        Assert.Contains($"EXPOSE {stack.Port}", text);
+        Assert.Contains("HEALTHCHECK", text);
+        Assert.Matches(@"(?m)^USER (app|node)$", text);
+        var manifest = type == ProjectType.Express ? "COPY package*.json ./" : "COPY requirements.txt .";
+        Assert.True(text.IndexOf(manifest, StringComparison.Ordinal) < text.IndexOf("COPY --chown", StringComparison.Ordinal), "the dependency layer must come before the code");
+    }
+
+    [Fact]
+    public async Task Package_json_is_valid_json_with_start_and_test_scripts_and_express()
+    {
+        var model = Model(ProjectType.Express);
+        var text = await TestRenderers.Default().RenderAsync("express/package.json.sbn", model);
+
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        Assert.Equal("task-tracker-api", root.GetProperty("name").GetString());
+        Assert.Equal(model.Description, root.GetProperty("description").GetString());
+        Assert.Equal("node src/server.js", root.GetProperty("scripts").GetProperty("start").GetString());
+        Assert.Equal("node --test", root.GetProperty("scripts").GetProperty("test").GetString());
+        Assert.Equal("^4.19.2", root.GetProperty("dependencies").GetProperty("express").GetString());
+    }
+
+    [Theory]
+    [InlineData(ProjectType.FastApi, new[] { "fastapi>=0.110,<1.0", "uvicorn[standard]>=0.29,<1.0", "sqlalchemy>=2.0,<3.0", "pydantic>=2.5,<3.0", "httpx>=0.27,<1.0", "pytest>=8.0,<9.0" })]
+    [InlineData(ProjectType.Django, new[] { "Django>=5.0,<6.0", "gunicorn>=22.0,<24.0" })]
+    public async Task Requirements_list_exactly_the_declared_dependencies(ProjectType type, string[] expected)
+    {
+        var text = await TestRenderers.Default().RenderAsync("shared/requirements.txt.sbn", Model(type));
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('#')).ToArray();
+        Assert.Equal(expected, lines);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Readme_mentions_every_entity_with_its_endpoints_and_how_to_run(ProjectType type)
+    {
+        var stack = ProjectStacks.For(type);
+        var text = await TestRenderers.Default().RenderAsync("shared/README.md.sbn", Model(type));
+
+        Assert.StartsWith("# Task Tracker API", text);
+        foreach (var (entity, resource) in new[] { ("User", "users"), ("Task", "tasks"), ("TaskComment", "task_comments") })
+        {
+            Assert.Contains($"### {entity}", text);
+            Assert.Contains($"| GET | `{stack.CollectionRoute(resource)}` |", text);
+            Assert.Contains($"| DELETE | `{stack.ItemRoute(resource)}` |", text);
+        }
+
+        Assert.Contains("docker-compose up --build", text);
+        Assert.Contains(type == ProjectType.Express ? "npm test" : stack.TestCommandLine, text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Env_example_declares_every_variable_the_stack_reads(ProjectType type)
+    {
+        var stack = ProjectStacks.For(type);
+        var text = await TestRenderers.Default().RenderAsync("shared/env.example.sbn", Model(type));
+        var assigned = text.Split('\n').Where(l => l.Contains('=') && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=')]).ToList();
+
+        Assert.Equal(stack.EnvironmentVariables.Select(v => v.Name), assigned);
+        if (type == ProjectType.Django)
+        {
+            Assert.Contains("SECRET_KEY", assigned);
+            Assert.Contains("DEBUG", assigned);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_template_is_a_clear_error()
+    {
+        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("fastapi/nope.sbn", Model(ProjectType.FastApi)));
+        Assert.Contains("fastapi/nope.sbn", error.Message);
+        Assert.Contains("not found", error.Message);
+    }
+
+    [Fact]
+    public async Task A_template_error_reports_the_line()
+    {
+        var directory = Directory.CreateTempSubdirectory("mge-templates-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory.FullName, "shared"));
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "shared", "bad.sbn"), "line one\n{{ project_nam }}\n");
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "shared", "broken.sbn"), "ok\n{{ for x in }}\n");
+            var renderer = TestRenderers.Over(directory.FullName);
+
+            var unknown = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/bad.sbn", Model(ProjectType.FastApi)));
+            Assert.Contains("shared/bad.sbn(2,", unknown.Message);
+            Assert.Contains("project_nam", unknown.Message);
+
+            var syntax = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/broken.sbn", Model(ProjectType.FastApi)));
+            Assert.Contains("does not parse", syntax.Message);
+            Assert.Contains("shared/broken.sbn(2,", syntax.Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Template_names_cannot_leave_the_templates_directory()
+    {
+        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("../secrets.sbn", Model(ProjectType.FastApi)));
+        Assert.Contains("leaves the templates directory", error.Message);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mge.CodeIntelligence.Languages;
+using Mge.Pipeline.Costs;
+using Mge.Pipeline.Progress;
+using Mge.Pipeline.Prompting;
+using Mge.Pipeline.Requests;
+using Mge.Pipeline.Runs;
+using Mge.Pipeline.Storage;
+
+namespace Mge.Pipeline;
+
+/// <summary>
+/// Registers the pipeline: options, prices, the model gateway, prompts, the run journal, storage access,
+/// progress publishing, the language services and every phase. Hosts add storage
+/// (<see cref="AddMgeInMemoryStorage"/> or <see cref="AddMgeFileStorage"/>), an <c>IChatClient</c>, logging,
+/// and any number of <see cref="IProgressObserver"/>s.
+/// </summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The language services, by type name: they live in Mge.CodeIntelligence and are registered when present.</summary>
+    internal static readonly string[] LanguageServiceTypeNames =
+    [
+        "Mge.CodeIntelligence.Languages.Python.PythonLanguageService",
+        "Mge.CodeIntelligence.Languages.JavaScript.JavaScriptLanguageService",
+        "Mge.CodeIntelligence.Languages.JavaScript.TypeScriptLanguageService",
+    ];
+
+    public static IServiceCollection AddMgePipeline(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var pipelineOptions = services.AddOptions<PipelineOptions>();
+        var priceOptions = services.AddOptions<PriceTable>();
+        if (configuration is not null)
+        {
+            pipelineOptions.Bind(configuration.GetSection(PipelineOptions.SectionName));
+            priceOptions.Bind(configuration.GetSection(PriceTable.SectionName));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RunRepository>();
+        services.TryAddSingleton<CostCalculator>();
+        services.TryAddSingleton<IProgressPublisher, ProgressPublisher>();
+        services.TryAddSingleton<GenerationRequestValidator>();
+        services.TryAddTransient<ModelGateway>();
+        services.TryAddTransient<RunJournal>();
+
+        AddLanguageServices(services);
+
+        return services;
+    }
+
+    /// <summary>Records and blobs in process memory (tests, one-shot local runs).</summary>
+    public static IServiceCollection AddMgeInMemoryStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.RemoveAll<IRecordStore>();
+        services.RemoveAll<IBlobStore>();
+        services.AddSingleton<IRecordStore, InMemoryRecordStore>();
+        services.AddSingleton<IBlobStore, InMemoryBlobStore>();
+        return services;
+    }
+
+    private static void AddLanguageServices(IServiceCollection services)
+    {
+        var assembly = typeof(ILanguageService).Assembly;
+        foreach (var name in LanguageServiceTypeNames)
+        {
+            var type = assembly.GetType(name, throwOnError: false);
+            if (type is not null && typeof(ILanguageService).IsAssignableFrom(type))
+            {
+                services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ILanguageService), type));
+            }
+        }
+
+        services.TryAddSingleton<LanguageServices>();
+    }
+}

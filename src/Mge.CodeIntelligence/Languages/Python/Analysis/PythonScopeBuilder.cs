@@ -1,0 +1,501 @@
+using Mge.CodeIntelligence.Languages.Python.Syntax;
+
+namespace Mge.CodeIntelligence.Languages.Python.Analysis;
+
+/// <summary>
+/// Walks a module once and records its scopes, bindings and name reads, putting each expression in the scope
+/// CPython evaluates it in: decorators, defaults and (unless <c>from __future__ import annotations</c>) annotations
+/// in the enclosing scope, a comprehension's first iterable outside it, walrus targets in the nearest
+/// non-comprehension scope, PEP 695 type parameters in their own annotation scope.
+/// </summary>
+internal sealed class PythonScopeBuilder : PythonSyntaxWalker
+{
+    private readonly bool _futureAnnotations;
+    private readonly List<PythonStarImport> _starImports = [];
+    private PythonScope _scope;
+    private TextSpan? _loop;
+    private bool _inAnnotation;
+    private int? _effectiveOffset;
+    private PythonBindingKind _storeKind = PythonBindingKind.Assignment;
+
+    private PythonScopeBuilder(Module module, bool futureAnnotations)
+    {
+        _futureAnnotations = futureAnnotations;
+        _scope = new PythonScope(PythonScopeKind.Module, string.Empty, null, module.Span);
+        Root = _scope;
+    }
+
+    public PythonScope Root { get; }
+
+    public IReadOnlyList<PythonStarImport> StarImports => _starImports;
+
+    public static PythonScopeBuilder Build(Module module)
+    {
+        var builder = new PythonScopeBuilder(module, HasFutureAnnotations(module));
+        builder.VisitModule(module);
+        return builder;
+    }
+
+    /// <summary>True when the module starts with <c>from __future__ import annotations</c> (annotations are then never evaluated).</summary>
+    public static bool HasFutureAnnotations(Module module) =>
+        module.Body.OfType<ImportFrom>().Any(i => i.Level == 0 && i.Module == "__future__" && i.Names.Any(n => n.Name == "annotations"));
+
+    public bool FutureAnnotations => _futureAnnotations;
+
+    public override void VisitName(Name node)
+    {
+        switch (node.Ctx)
+        {
+            case ExprContext.Load:
+                AddReference(node.Id, node.Span);
+                break;
+            case ExprContext.Store:
+                Bind(_scope, node.Id, _storeKind, node.Span, _effectiveOffset ?? node.Span.EndOffset);
+                break;
+            case ExprContext.Del:
+                AddReference(node.Id, node.Span);
+                Bind(_scope, node.Id, PythonBindingKind.Deletion, node.Span, node.Span.EndOffset);
+                break;
+        }
+    }
+
+    public override void VisitAssign(Assign node)
+    {
+        Visit(node.Value);
+        WithStore(PythonBindingKind.Assignment, node.Span.EndOffset, () =>
+        {
+            foreach (var target in node.Targets)
+            {
+                Visit(target);
+            }
+        });
+    }
+
+    public override void VisitAugAssign(AugAssign node)
+    {
+        Visit(node.Value);
+        if (node.Target is Name name)
+        {
+            AddReference(name.Id, name.Span);
+            Bind(_scope, name.Id, PythonBindingKind.Assignment, name.Span, node.Span.EndOffset);
+        }
+        else
+        {
+            Visit(node.Target);
+        }
+    }
+
+    public override void VisitAnnAssign(AnnAssign node)
+    {
+        if (node.Value is { } value)
+        {
+            Visit(value);
+        }
+
+        VisitAnnotation(node.Annotation);
+        if (node.Target is Name name)
+        {
+            var kind = node.Value is null ? PythonBindingKind.AnnotationOnly : PythonBindingKind.Assignment;
+            Bind(_scope, name.Id, kind, name.Span, node.Span.EndOffset);
+        }
+        else
+        {
+            Visit(node.Target);
+        }
+    }
+
+    public override void VisitTypeAlias(TypeAlias node)
+    {
+        WithStore(PythonBindingKind.Assignment, node.Span.EndOffset, () => Visit(node.Name));
+        var outer = _scope;
+        var savedLoop = _loop;
+        _scope = new PythonScope(PythonScopeKind.TypeAlias, outer.QualifiedName, outer, node.Span);
+        _loop = null;
+        DeclareTypeParameters(node.TypeParams);
+        Visit(node.Value);
+        _loop = savedLoop;
+        _scope = outer;
+    }
+
+    public override void VisitFor(For node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+
+    public override void VisitAsyncFor(AsyncFor node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+
+    public override void VisitWhile(While node)
+    {
+        var saved = _loop;
+        _loop ??= node.Span;
+        Visit(node.Test);
+        VisitStatements(node.Body);
+        VisitStatements(node.Orelse);
+        _loop = saved;
+    }
+
+    public override void VisitWithItem(WithItem node)
+    {
+        Visit(node.ContextExpr);
+        if (node.OptionalVars is { } target)
+        {
+            WithStore(PythonBindingKind.WithTarget, null, () => Visit(target));
+        }
+    }
+
+    public override void VisitExceptHandler(ExceptHandler node)
+    {
+        if (node.Type is { } type)
+        {
+            Visit(type);
+        }
+
+        if (node.Name is { } name)
+        {
+            Bind(_scope, name, PythonBindingKind.ExceptName, node.Span, node.Span.StartOffset, node.Span);
+        }
+
+        VisitStatements(node.Body);
+    }
+
+    public override void VisitImport(Import node)
+    {
+        foreach (var alias in node.Names)
+        {
+            var local = alias.Asname ?? alias.Name.Split('.')[0];
+            Bind(_scope, local, PythonBindingKind.Import, alias.Span, node.Span.EndOffset);
+        }
+    }
+
+    public override void VisitImportFrom(ImportFrom node)
+    {
+        foreach (var alias in node.Names)
+        {
+            if (alias.Name == "*")
+            {
+                _starImports.Add(new PythonStarImport(node.Module, node.Level, node.Span));
+                continue;
+            }
+
+            Bind(_scope, alias.Asname ?? alias.Name, PythonBindingKind.Import, alias.Span, node.Span.EndOffset);
+        }
+    }
+
+    public override void VisitGlobal(Global node)
+    {
+        foreach (var name in node.Names)
+        {
+            _scope.DeclareGlobal(name);
+        }
+    }
+
+    public override void VisitNonlocal(Nonlocal node)
+    {
+        foreach (var name in node.Names)
+        {
+            _scope.DeclareNonlocal(name);
+        }
+    }
+
+    public override void VisitFunctionDef(FunctionDef node) =>
+        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+
+    public override void VisitAsyncFunctionDef(AsyncFunctionDef node) =>
+        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+
+    public override void VisitClassDef(ClassDef node)
+    {
+        VisitExpressions(node.DecoratorList);
+        var outer = _scope;
+        if (node.TypeParams.Count > 0)
+        {
+            _scope = new PythonScope(PythonScopeKind.TypeParameters, outer.QualifiedName, outer, node.Span);
+            DeclareTypeParameters(node.TypeParams);
+        }
+
+        var headerParts = new List<PyNode>(node.Bases);
+        headerParts.AddRange(node.Keywords);
+        foreach (var part in headerParts.OrderBy(p => p.Span.StartOffset))
+        {
+            Visit(part);
+        }
+
+        _scope = new PythonScope(PythonScopeKind.Class, Qualify(outer, node.Name), _scope, node.Span);
+        VisitStatements(node.Body);
+        _scope = outer;
+        Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
+    }
+
+    public override void VisitLambda(Lambda node)
+    {
+        VisitDefaults(node.Args);
+        var outer = _scope;
+        var savedLoop = _loop;
+        _scope = new PythonScope(PythonScopeKind.Lambda, outer.QualifiedName, outer, node.Span);
+        _loop = null;
+        BindParameters(node.Args);
+        Visit(node.Body);
+        _loop = savedLoop;
+        _scope = outer;
+    }
+
+    public override void VisitListComp(ListComp node) => VisitComprehension(node, node.Generators, () => Visit(node.Elt));
+
+    public override void VisitSetComp(SetComp node) => VisitComprehension(node, node.Generators, () => Visit(node.Elt));
+
+    public override void VisitGeneratorExp(GeneratorExp node) => VisitComprehension(node, node.Generators, () => Visit(node.Elt));
+
+    public override void VisitDictComp(DictComp node) => VisitComprehension(node, node.Generators, () =>
+    {
+        Visit(node.Key);
+        Visit(node.Value);
+    });
+
+    public override void VisitNamedExpr(NamedExpr node)
+    {
+        Visit(node.Value);
+        var target = _scope;
+        while (target.Kind == PythonScopeKind.Comprehension && target.Parent is { } parent)
+        {
+            target = parent;
+        }
+
+        if (node.Target is Name name)
+        {
+            Bind(target, name.Id, PythonBindingKind.NamedExpression, name.Span, node.Span.EndOffset);
+        }
+        else
+        {
+            Visit(node.Target);
+        }
+    }
+
+    public override void VisitMatchAs(MatchAs node)
+    {
+        if (node.Pattern is { } pattern)
+        {
+            Visit(pattern);
+        }
+
+        if (node.Name is { } name)
+        {
+            Bind(_scope, name, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
+        }
+    }
+
+    public override void VisitMatchStar(MatchStar node)
+    {
+        if (node.Name is { } name)
+        {
+            Bind(_scope, name, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
+        }
+    }
+
+    public override void VisitMatchMapping(MatchMapping node)
+    {
+        base.VisitMatchMapping(node);
+        if (node.Rest is { } rest)
+        {
+            Bind(_scope, rest, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
+        }
+    }
+
+    private void DefineFunction(Stmt node, string name, IReadOnlyList<Expr> decorators, IReadOnlyList<TypeParam> typeParams,
+        Arguments args, Expr? returns, IReadOnlyList<Stmt> body)
+    {
+        VisitExpressions(decorators);
+        VisitDefaults(args);
+        var outer = _scope;
+        if (typeParams.Count > 0)
+        {
+            _scope = new PythonScope(PythonScopeKind.TypeParameters, outer.QualifiedName, outer, node.Span);
+            DeclareTypeParameters(typeParams);
+        }
+
+        foreach (var parameter in Parameters(args))
+        {
+            if (parameter.Annotation is { } annotation)
+            {
+                VisitAnnotation(annotation);
+            }
+        }
+
+        if (returns is not null)
+        {
+            VisitAnnotation(returns);
+        }
+
+        var savedLoop = _loop;
+        _scope = new PythonScope(PythonScopeKind.Function, Qualify(outer, name), _scope, node.Span);
+        _loop = null;
+        BindParameters(args);
+        VisitStatements(body);
+        _loop = savedLoop;
+        _scope = outer;
+        Bind(_scope, name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
+    }
+
+    private void VisitComprehension(Expr node, IReadOnlyList<Comprehension> generators, Action visitElements)
+    {
+        Visit(generators[0].Iter);
+        var outer = _scope;
+        _scope = new PythonScope(PythonScopeKind.Comprehension, outer.QualifiedName, outer, node.Span);
+        for (var i = 0; i < generators.Count; i++)
+        {
+            var generator = generators[i];
+            if (i > 0)
+            {
+                Visit(generator.Iter);
+            }
+
+            WithStore(PythonBindingKind.LoopTarget, null, () => Visit(generator.Target));
+            VisitExpressions(generator.Ifs);
+        }
+
+        visitElements();
+        _scope = outer;
+    }
+
+    private void VisitLoop(Stmt node, Expr target, Expr iterable, IReadOnlyList<Stmt> body, IReadOnlyList<Stmt> orelse)
+    {
+        var saved = _loop;
+        _loop ??= node.Span;
+        Visit(iterable);
+        WithStore(PythonBindingKind.LoopTarget, iterable.Span.EndOffset, () => Visit(target));
+        VisitStatements(body);
+        VisitStatements(orelse);
+        _loop = saved;
+    }
+
+    private void VisitAnnotation(Expr annotation)
+    {
+        if (_futureAnnotations)
+        {
+            return;
+        }
+
+        var saved = _inAnnotation;
+        _inAnnotation = true;
+        Visit(annotation);
+        _inAnnotation = saved;
+    }
+
+    private void VisitDefaults(Arguments args)
+    {
+        VisitExpressions(args.Defaults);
+        foreach (var value in args.KwDefaults)
+        {
+            if (value is not null)
+            {
+                Visit(value);
+            }
+        }
+    }
+
+    private void BindParameters(Arguments args)
+    {
+        foreach (var parameter in Parameters(args))
+        {
+            Bind(_scope, parameter.Name, PythonBindingKind.Parameter, parameter.Span, _scope.Span.StartOffset);
+        }
+    }
+
+    private void DeclareTypeParameters(IReadOnlyList<TypeParam> typeParams)
+    {
+        foreach (var typeParam in typeParams)
+        {
+            var name = typeParam switch
+            {
+                TypeVar v => v.Name,
+                ParamSpec p => p.Name,
+                TypeVarTuple t => t.Name,
+                _ => throw new InvalidOperationException($"Unknown type parameter node {typeParam.GetType().Name}."),
+            };
+            Bind(_scope, name, PythonBindingKind.TypeParameter, typeParam.Span, _scope.Span.StartOffset);
+        }
+
+        foreach (var typeParam in typeParams)
+        {
+            Visit(typeParam);
+        }
+    }
+
+    private static IEnumerable<Arg> Parameters(Arguments args)
+    {
+        foreach (var arg in args.Posonlyargs)
+        {
+            yield return arg;
+        }
+
+        foreach (var arg in args.Args)
+        {
+            yield return arg;
+        }
+
+        if (args.Vararg is { } vararg)
+        {
+            yield return vararg;
+        }
+
+        foreach (var arg in args.Kwonlyargs)
+        {
+            yield return arg;
+        }
+
+        if (args.Kwarg is { } kwarg)
+        {
+            yield return kwarg;
+        }
+    }
+
+    private void VisitStatements(IReadOnlyList<Stmt> statements)
+    {
+        foreach (var statement in statements)
+        {
+            Visit(statement);
+        }
+    }
+
+    private void VisitExpressions(IReadOnlyList<Expr> expressions)
+    {
+        foreach (var expression in expressions)
+        {
+            Visit(expression);
+        }
+    }
+
+    private void WithStore(PythonBindingKind kind, int? effectiveOffset, Action visit)
+    {
+        var savedKind = _storeKind;
+        var savedOffset = _effectiveOffset;
+        _storeKind = kind;
+        _effectiveOffset = effectiveOffset;
+        visit();
+        _storeKind = savedKind;
+        _effectiveOffset = savedOffset;
+    }
+
+    private void AddReference(string name, TextSpan span) =>
+        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation));
+
+    private void Bind(PythonScope scope, string name, PythonBindingKind kind, TextSpan span, int effectiveOffset, TextSpan? region = null)
+    {
+        if (scope.Kind != PythonScopeKind.Module && scope.GlobalDeclarations.Contains(name))
+        {
+            if (kind != PythonBindingKind.Deletion)
+            {
+                Root.AddBinding(new PythonBinding(name, PythonBindingKind.GlobalAssignment, span, effectiveOffset));
+            }
+
+            return;
+        }
+
+        if (scope.NonlocalDeclarations.Contains(name))
+        {
+            // The name belongs to an enclosing function, which already binds it.
+            return;
+        }
+
+        scope.AddBinding(new PythonBinding(name, kind, span, effectiveOffset, region));
+    }
+
+    private static string Qualify(PythonScope outer, string name) =>
+        outer.QualifiedName.Length == 0 ? name : $"{outer.QualifiedName}.{name}";
+}

@@ -63,6 +63,18 @@ public static class PipelineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Records and blobs under a local folder ("{root}/tables", "{root}/blobs"): a local run survives a restart.</summary>
+    public static IServiceCollection AddMgeFileStorage(this IServiceCollection services, string root)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        services.RemoveAll<IRecordStore>();
+        services.RemoveAll<IBlobStore>();
+        services.AddSingleton<IRecordStore>(_ => new FileRecordStore(root));
+        services.AddSingleton<IBlobStore>(_ => new FileBlobStore(root));
+        return services;
+    }
+
     private static void AddLanguageServices(IServiceCollection services)
     {
         var assembly = typeof(ILanguageService).Assembly;

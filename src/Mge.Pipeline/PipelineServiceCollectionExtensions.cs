@@ -2,12 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mge.CodeIntelligence.Languages;
+using Mge.Pipeline.CodeGeneration;
 using Mge.Pipeline.Costs;
+using Mge.Pipeline.Discovery;
+using Mge.Pipeline.Planning;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Prompting;
 using Mge.Pipeline.Requests;
 using Mge.Pipeline.Runs;
 using Mge.Pipeline.Storage;
+using Mge.Pipeline.Validation;
 
 namespace Mge.Pipeline;
 
@@ -46,6 +50,14 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<GenerationRequestValidator>();
         services.TryAddTransient<ModelGateway>();
         services.TryAddTransient<RunJournal>();
+        services.TryAddSingleton<PromptBuilder>();
+        services.TryAddTransient<TaskPromptSource>();
+
+        // Phases (the spec's table), one instance per activity execution.
+        services.TryAddTransient<DiscoveryPhase>();
+        services.TryAddTransient<MasterPlanPhase>();
+        services.TryAddTransient<CodeGenerationPhase>();
+        services.TryAddTransient<ValidationPhase>();
 
         AddLanguageServices(services);
 

@@ -76,7 +76,7 @@ internal sealed class PythonAtomPlanner
             _ => throw new ArgumentException($"Not a function: {function.GetType().Name}.", nameof(function)),
         };
         var start = StartOf(function);
-        if (LineCount(start, function.Span.EndOffset) <= _options.SplitFunctionsOver || body.Count < 2)
+        if (LineCount(start, StatementExtent.EndOf(function)) <= _options.SplitFunctionsOver || body.Count < 2)
         {
             Add(kind, ownerScope, function);
             return;
@@ -84,7 +84,7 @@ internal sealed class PythonAtomPlanner
 
         // The first part keeps the signature and as many leading statements as fit; the rest become fragments.
         var first = 1;
-        while (first < body.Count && LineCount(start, body[first].Span.EndOffset) <= _options.TargetLines)
+        while (first < body.Count && LineCount(start, StatementExtent.EndOf(body[first])) <= _options.TargetLines)
         {
             first++;
         }
@@ -105,7 +105,7 @@ internal sealed class PythonAtomPlanner
         }
 
         var start = StartOf(classDef);
-        if (headerCount == body.Count && LineCount(start, classDef.Span.EndOffset) <= _options.SplitFunctionsOver)
+        if (headerCount == body.Count && LineCount(start, StatementExtent.EndOf(classDef)) <= _options.SplitFunctionsOver)
         {
             Add(AtomKind.ClassHeader, ownerScope, classDef);
             return;
@@ -118,7 +118,7 @@ internal sealed class PythonAtomPlanner
         else
         {
             var first = 1;
-            while (first < headerCount && LineCount(start, body[first].Span.EndOffset) <= _options.TargetLines)
+            while (first < headerCount && LineCount(start, StatementExtent.EndOf(body[first])) <= _options.TargetLines)
             {
                 first++;
             }
@@ -174,7 +174,7 @@ internal sealed class PythonAtomPlanner
         Stmt? last = null;
         foreach (var statement in statements)
         {
-            if (last is not null && LineCount(groupStart, statement.Span.EndOffset) > maxLines)
+            if (last is not null && LineCount(groupStart, StatementExtent.EndOf(statement)) > maxLines)
             {
                 Add(kind, scope, last);
                 last = null;
@@ -195,7 +195,7 @@ internal sealed class PythonAtomPlanner
     }
 
     private void Add(AtomKind kind, string scope, Stmt lastStatement) =>
-        AddAt(kind, scope, _lines.LineEndAfter(lastStatement.Span.EndOffset));
+        AddAt(kind, scope, _lines.LineEndAfter(StatementExtent.EndOf(lastStatement)));
 
     private void AddAt(AtomKind kind, string scope, int endOffset)
     {

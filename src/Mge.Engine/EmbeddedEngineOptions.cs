@@ -1,3 +1,4 @@
+using Mge.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 
@@ -8,7 +9,7 @@ namespace Mge.Engine;
 /// classes (registered by name, the class name unless given), the work-item concurrency caps and the
 /// data converter shared by the shims and the engine's own client.
 /// </summary>
-public sealed class EmbeddedEngineOptions
+public sealed class EmbeddedEngineOptions : IWorkflowRegistrar
 {
     private readonly Dictionary<string, Type> orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> activities = new(StringComparer.Ordinal);
@@ -59,6 +60,10 @@ public sealed class EmbeddedEngineOptions
         Register(activities, activityType, name, typeof(ITaskActivity), "activity");
         return this;
     }
+
+    void IWorkflowRegistrar.RegisterOrchestrator(string name, Type orchestratorType) => AddOrchestrator(orchestratorType, name);
+
+    void IWorkflowRegistrar.RegisterActivity(string name, Type activityType) => AddActivity(activityType, name);
 
     internal void Validate()
     {

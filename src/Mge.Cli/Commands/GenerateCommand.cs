@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using Mge.Cli.Generation;
+using Mge.Cli.Terminal;
+using Mge.Pipeline;
+using Mge.Pipeline.Domain;
+using Mge.Pipeline.Requests;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Mge.Cli.Commands;
+
+/// <summary>
+/// <c>mge generate "&lt;request&gt;"</c>: checks the invocation, runs the whole generation workflow on the
+/// embedded engine with live progress, and leaves the project under --out as a zip and as a folder.
+/// </summary>
+public sealed class GenerateCommand(CliEnvironment environment, IConfiguration configuration, TimeProvider time)
+{
+    public const int MinConcurrency = 1;
+    public const int MaxConcurrency = 64;
+
+    private readonly Argument<string> request = new("REQUEST")
+    {
+        Description = "What to build, in one sentence, e.g. \"Create a FastAPI REST API for task management with users, tasks and comments\".",
+    };
+
+    private readonly Option<string> output = new("--out", "-o")
+    {
+        Description = "Folder for the result: <out>/<project>.zip, the unpacked <out>/<project>/, and the run's records under <out>/.mge (inspectable).",
+        DefaultValueFactory = _ => "./out",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string?> type = new("--type", "-t")
+    {
+        Description = $"Project type: {ProjectTypeParser.Accepted}. Detected from the request when omitted.",
+        HelpName = "TYPE",
+    };
+
+    private readonly Option<int> concurrency = new("--concurrency", "-c")
+    {
+        Description = $"Model calls in flight during code generation ({MinConcurrency}..{MaxConcurrency}).",
+        DefaultValueFactory = _ => 10,
+        HelpName = "N",
+    };
+
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write the summary (with zip_path and folder_path) as one JSON object on stdout; progress goes to stderr as plain lines.",
+    };
+
+    private readonly Option<double> faults = new("--faults")
+    {
+        Description = "Offline model fault injection: share of answers deliberately broken (0..1), to exercise validation and repair.",
+        DefaultValueFactory = _ => 0,
+        HelpName = "RATE",
+    };
+
+    private readonly Option<int> maxWaveSize = new("--max-wave-size")
+    {
+        Description = "Waves with more atoms than this are split (1 or more).",
+        DefaultValueFactory = _ => 50,
+        HelpName = "N",
+    };
+
+    public Command Build()
+    {
+        var command = new Command("generate", "Generate a complete project from one sentence: discovery, masterplan, code generation, validation with repair, atomization, dependency waves, wave execution, files, infrastructure (Dockerfile, compose, README, ...) and a zip. Model: the built-in offline model, the default when no model endpoint is configured (Azure OpenAI and OpenAI-compatible providers are a later issue). Exit code 0 when the run completed, 1 when it failed (the failed phase and reason are printed), 2 for usage errors, 130 when cancelled with Ctrl+C.")
+        {
+            request,
+            output,
+            type,
+            concurrency,
+            json,
+            faults,
+            maxWaveSize,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = await CheckAsync(
+                parseResult.GetValue(request),
+                parseResult.GetValue(output) ?? "./out",
+                parseResult.GetValue(type),
+                parseResult.GetValue(concurrency),
+                parseResult.GetValue(maxWaveSize),
+                parseResult.GetValue(faults),
+                parseResult.GetValue(json),
+                cancellationToken);
+            return await RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Checks every input before anything runs; throws <see cref="CliUsageException"/> with a one-line reason.</summary>
+    public async Task<GenerateSettings> CheckAsync(
+        string? requestText, string outputArgument, string? typeArgument, int concurrencyValue, int waveSize, double faultRate, bool asJson,
+        CancellationToken cancellationToken)
+    {
+        var pipelineOptions = new PipelineOptions();
+        configuration.GetSection(PipelineOptions.SectionName).Bind(pipelineOptions);
+        var validator = new GenerationRequestValidator(Options.Create(pipelineOptions));
+        if (validator.Problem(requestText) is { } problem)
+        {
+            throw new CliUsageException(problem);
+        }
+
+        ProjectType? projectType = null;
+        if (typeArgument is not null)
+        {
+            if (!ProjectTypeParser.TryParse(typeArgument, out var parsed, out var typeError))
+            {
+                throw new CliUsageException($"--type: {typeError}");
+            }
+
+            projectType = parsed;
+        }
+
+        if (concurrencyValue is < MinConcurrency or > MaxConcurrency)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency must be between {MinConcurrency} and {MaxConcurrency} (was {concurrencyValue})."));
+        }
+
+        if (waveSize < 1)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--max-wave-size must be 1 or more (was {waveSize})."));
+        }
+
+        if (double.IsNaN(faultRate) || faultRate is < 0 or > 1)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--faults must be between 0 and 1 (was {faultRate})."));
+        }
+
+        if (string.IsNullOrWhiteSpace(outputArgument))
+        {
+            throw new CliUsageException("--out is empty: name the folder to write the project to.");
+        }
+
+        string outputDirectory;
+        try
+        {
+            outputDirectory = environment.ResolvePath(outputArgument);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new CliUsageException($"--out {outputArgument}: not a valid path ({ex.Message}).");
+        }
+
+        await OutputDirectory.EnsureWritableAsync(outputDirectory, outputArgument, cancellationToken);
+        return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson);
+    }
+
+    public async Task<int> RunAsync(GenerateSettings settings, CancellationToken cancellationToken)
+    {
+        var board = new RunProgressBoard();
+        // Live bars only where a person watches a terminal and stdout is not a data channel.
+        IRunProgressView view = !settings.Json && environment.OutIsTerminal
+            ? new LiveProgressView(board, SpectreConsoles.ForOut(environment))
+            : new PlainProgressView(board, environment.Error, time);
+
+        var outcome = await new GenerationRunner(environment, configuration, time).RunAsync(settings, board, view, cancellationToken);
+
+        if (settings.Json)
+        {
+            await environment.Out.WriteLineAsync(GenerationReport.Json(outcome).ToJsonString());
+            await environment.Out.FlushAsync(cancellationToken);
+        }
+        else if (outcome.Completed)
+        {
+            GenerationReport.WriteTable(SpectreConsoles.ForOut(environment), outcome);
+        }
+
+        if (!outcome.Completed)
+        {
+            await environment.Error.WriteLineAsync($"mge generate: run {outcome.RunId} failed in phase {outcome.FailedPhase ?? "unknown"}: {outcome.Error}");
+            await environment.Error.WriteLineAsync($"mge generate: the run's records are kept in {outcome.StorageRoot}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,16 @@
+using Mge.Pipeline.Domain;
+
+namespace Mge.Cli.Generation;
+
+/// <summary>A checked <c>mge generate</c> invocation.</summary>
+/// <param name="OutputDirectory">Absolute; created and known to be writable.</param>
+/// <param name="ProjectType">Null: detected from the request.</param>
+/// <param name="FaultRate">Share of offline-model answers deliberately broken (0..1), to exercise validation and repair.</param>
+public sealed record GenerateSettings(
+    string Request,
+    string OutputDirectory,
+    ProjectType? ProjectType,
+    int Concurrency,
+    int MaxWaveSize,
+    double FaultRate,
+    bool Json);

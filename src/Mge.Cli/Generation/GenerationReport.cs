@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace Mge.Cli.Generation;
+
+/// <summary>The end of a generate run for people (a table) and for machines (one JSON object).</summary>
+public static class GenerationReport
+{
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = false,
+    };
+
+    /// <summary>The GenerationSummary's fields in snake_case plus status, zip_path and folder_path; or, for a failed run, the failed phase and error.</summary>
+    public static JsonObject Json(GenerationOutcome outcome)
+    {
+        var json = outcome.Summary is { } summary
+            ? JsonSerializer.SerializeToNode(summary, SnakeCase)!.AsObject()
+            : new JsonObject { ["run_id"] = outcome.RunId };
+        json["status"] = outcome.Completed ? "completed" : "failed";
+        json["zip_path"] = outcome.Delivery?.ZipPath;
+        json["folder_path"] = outcome.Delivery?.FolderPath;
+        json["storage_path"] = outcome.StorageRoot;
+        if (!outcome.Completed)
+        {
+            json["failed_phase"] = outcome.FailedPhase;
+            json["error"] = outcome.Error;
+        }
+
+        return json;
+    }
+
+    /// <summary>The summary table and where the project was written.</summary>
+    public static void WriteTable(IAnsiConsole console, GenerationOutcome outcome)
+    {
+        var summary = outcome.Summary ?? throw new InvalidOperationException("Only a completed run has a summary table.");
+        var table = new Table().Border(TableBorder.Rounded).Title("generation summary").AddColumn("item").AddColumn("value");
+        void Row(string item, string value) => table.AddRow(Markup.Escape(item), Markup.Escape(value));
+
+        Row("run", summary.RunId);
+        Row("project", $"{summary.ProjectName} ({summary.ProjectType})");
+        Row("model", summary.Model);
+        Row("tasks", summary.TasksFailed > 0 ? $"{summary.Tasks} ({summary.TasksFailed} failed)" : N(summary.Tasks));
+        Row("atoms", $"{summary.Atoms:N0}: {summary.AtomsPassed:N0} passed, {summary.AtomsRepaired:N0} repaired, {summary.AtomsFailed:N0} failed");
+        Row("waves", N(summary.Waves));
+        Row("precision", summary.Precision.ToString("P1", CultureInfo.InvariantCulture));
+        Row("tokens", string.Create(CultureInfo.InvariantCulture, $"{summary.Usage.InputTokens:N0} in / {summary.Usage.OutputTokens:N0} out / {summary.Usage.CachedTokens:N0} cached ({summary.Usage.Calls:N0} calls)"));
+        Row("estimated cost", string.Create(CultureInfo.InvariantCulture, $"${summary.Usage.CostUsd:0.0000} USD"));
+        Row("files", N(summary.Files));
+        foreach (var (phase, seconds) in summary.PhaseSeconds)
+        {
+            Row($"  {phase.Replace('_', ' ')}", Seconds(seconds));
+        }
+
+        Row("duration", Seconds(summary.TotalSeconds));
+        Row("checks skipped", summary.ChecksSkipped.Count == 0 ? "none" : string.Join(", ", summary.ChecksSkipped));
+        Row("paths confined", summary.PathsConfined.Count == 0 ? "none" : string.Join(", ", summary.PathsConfined));
+        Row("paths rejected", summary.PathsRejected.Count == 0 ? "none" : string.Join(", ", summary.PathsRejected));
+        if (outcome.Delivery is { } delivery)
+        {
+            Row("zip", delivery.ZipPath);
+            Row("folder", delivery.FolderPath);
+        }
+
+        Row("run records", outcome.StorageRoot);
+        console.Write(table);
+    }
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}

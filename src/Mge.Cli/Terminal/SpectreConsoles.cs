@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace Mge.Cli.Terminal;
+
+/// <summary>
+/// Spectre.Console consoles bound to the environment's writers rather than to the process console, so
+/// in-process tests capture everything and redirected output never receives ANSI escapes.
+/// </summary>
+public static class SpectreConsoles
+{
+    /// <summary>A console over stdout (tables of results).</summary>
+    public static IAnsiConsole ForOut(CliEnvironment environment) =>
+        Create(environment.Out, environment.OutIsTerminal, environment.ColorAllowed);
+
+    /// <summary>A console over stderr (progress bars and the run summary when stdout carries JSON).</summary>
+    public static IAnsiConsole ForError(CliEnvironment environment) =>
+        Create(environment.Error, environment.ErrorIsTerminal, environment.ColorAllowed);
+
+    private static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool colorAllowed)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = isTerminal && colorAllowed ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal && colorAllowed ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+
+        if (!isTerminal)
+        {
+            // A redirected writer has no width of its own; Spectre would fall back to 80 columns and wrap
+            // long paths in tables, which makes captured output hard to read and to grep.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,22 @@
+using Mge.Cli.Terminal;
+
+namespace Mge.Cli.Tests;
+
+/// <summary>One in-process run of <c>mge</c>: exit code and everything written to stdout and stderr.</summary>
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>Runs <c>mge</c> with captured writers, relative paths resolved against <paramref name="workingDirectory"/>.</summary>
+    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await CliApplication.RunAsync(args, CliEnvironment.ForWriters(stdout, stderr, workingDirectory));
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Non-empty stdout lines.</summary>
+    public IReadOnlyList<string> StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Non-empty stderr lines.</summary>
+    public IReadOnlyList<string> StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,184 @@
+using Mge.Pipeline.Domain;
+
+namespace Mge.Models.Offline.Blueprint;
+
+/// <summary>Builds a <see cref="ProjectBlueprint"/> from a discovery document (the offline model's or any model's).</summary>
+internal static class BlueprintBuilder
+{
+    /// <summary>Names that would clash with what the generated files import; such entities get a "Record" suffix.</summary>
+    private static readonly HashSet<string> ReservedClassNames = new(StringComparer.Ordinal)
+    {
+        "Base", "Date", "DateTime", "String", "Text", "Integer", "Float", "Boolean", "ForeignKey", "Mapped", "Session",
+        "BaseModel", "ConfigDict", "Field", "Router", "Request", "Response", "Collection", "Model", "Iterator", "Any",
+        "Callable", "Decimal", "Health", "Api", "App", "Test", "Object", "Error", "Map", "Set", "Promise", "Date", "Json",
+    };
+
+    private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
+    {
+        // Python keywords and soft keywords, and names the generated classes already use.
+        "false", "none", "true", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "id", "pk", "objects", "metadata",
+        "registry", "model_config", "model_fields", "constructor", "prototype", "__proto__",
+    };
+
+    public static ProjectBlueprint Build(DiscoveryDocument discovery, ProjectType projectType)
+    {
+        ArgumentNullException.ThrowIfNull(discovery);
+        var declared = discovery.Entities
+            .Select(e => (Source: e, Name: ClassName(e.Name)))
+            .Where(e => e.Name.Length > 0)
+            .DistinctBy(e => e.Name)
+            .ToList();
+        var names = declared.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var sourceNameToClass = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (source, name) in declared)
+        {
+            sourceNameToClass.TryAdd(source.Name, name);
+            sourceNameToClass.TryAdd(Naming.ToPascal(source.Name), name);
+        }
+
+        // Foreign keys: each child's belongs_to plus each parent's has_many, to entities that exist, deduplicated.
+        var links = new List<(string Child, string Field, string Parent)>();
+        foreach (var (source, name) in declared)
+        {
+            foreach (var relation in source.Relations)
+            {
+                if (!sourceNameToClass.TryGetValue(relation.Target, out var other))
+                {
+                    continue;
+                }
+
+                var kind = relation.Kind.Trim().ToLowerInvariant();
+                if (kind is "belongs_to" or "many_to_one" or "one_to_one")
+                {
+                    var field = FieldName(relation.Field is { Length: > 0 } f ? f : other);
+                    if (!links.Any(l => l.Child == name && l.Field == field))
+                    {
+                        links.Add((name, field, other));
+                    }
+                }
+                else if (kind is "has_many" or "one_to_many" && !links.Any(l => l.Child == other && l.Parent == name))
+                {
+                    var field = FieldName(name);
+                    if (!links.Any(l => l.Child == other && l.Field == field))
+                    {
+                        links.Add((other, field, name));
+                    }
+                }
+            }
+        }
+
+        var ordered = OrderParentsFirst(declared.Select(d => d.Name).ToList(), links, out var optionalLinks);
+        var entities = new List<BlueprintEntity>();
+        foreach (var name in ordered)
+        {
+            var source = declared.First(d => d.Name == name).Source;
+            var parents = links.Where(l => l.Child == name).Select(l =>
+            {
+                var sameParent = links.Count(o => o.Child == name && o.Parent == l.Parent);
+                var childPlural = Naming.Pluralize(Naming.ToSnake(name));
+                var inverse = sameParent > 1 ? $"{childPlural}_as_{l.Field}" : childPlural;
+                var required = !optionalLinks.Contains(l);
+                return new BlueprintRelation(l.Field, l.Parent, Naming.Pluralize(Naming.ToSnake(l.Parent)), required, inverse);
+            }).ToList();
+            var taken = parents.SelectMany(p => new[] { p.Field, p.Column }).ToHashSet(StringComparer.Ordinal);
+            var fields = new List<BlueprintField>();
+            foreach (var attribute in source.Attributes)
+            {
+                var field = FieldName(attribute.Name);
+                if (field.Length == 0 || taken.Contains(field) || fields.Any(f => f.Name == field))
+                {
+                    continue;
+                }
+
+                fields.Add(new BlueprintField(field, NormaliseType(attribute.Type, field), attribute.Required, attribute.Unique));
+            }
+
+            entities.Add(new BlueprintEntity(name, string.IsNullOrWhiteSpace(source.Description) ? $"A {Naming.ToSnake(name).Replace('_', ' ')}." : source.Description.Trim(), fields, parents));
+        }
+
+        // A parent collection must not shadow one of the parent's own fields.
+        entities = entities.Select(e => e with
+        {
+            Parents = e.Parents.Select(p =>
+            {
+                var parent = entities.First(x => x.Name == p.Target);
+                return parent.Fields.Any(f => f.Name == p.Inverse) || parent.Parents.Any(r => r.Field == p.Inverse || r.Column == p.Inverse)
+                    ? p with { Inverse = p.Inverse + "_set" }
+                    : p;
+            }).ToList(),
+        }).ToList();
+
+        var projectName = Naming.ToSnake(discovery.ProjectName).Replace('_', '-');
+        return new ProjectBlueprint(projectName.Length > 0 ? projectName : "mge-project", string.IsNullOrWhiteSpace(discovery.Domain) ? "General" : discovery.Domain.Trim(), projectType, entities);
+    }
+
+    internal static string ClassName(string name)
+    {
+        var pascal = Naming.ToPascal(Naming.Singularize(Naming.ToSnake(name)));
+        if (pascal.Length > 0 && char.IsAsciiDigit(pascal[0]))
+        {
+            pascal = "N" + pascal;
+        }
+
+        return ReservedClassNames.Contains(pascal) ? pascal + "Record" : pascal;
+    }
+
+    private static string FieldName(string name)
+    {
+        var snake = Naming.ToSnake(name);
+        while (snake.Contains("__", StringComparison.Ordinal))
+        {
+            snake = snake.Replace("__", "_", StringComparison.Ordinal);
+        }
+
+        return ReservedFieldNames.Contains(snake) || snake.StartsWith("model_", StringComparison.Ordinal) ? snake + "_value" : snake;
+    }
+
+    private static string NormaliseType(string type, string field)
+    {
+        var t = type.Trim().ToLowerInvariant();
+        return t switch
+        {
+            "string" or "str" or "varchar" or "char" or "uuid" or "url" or "slug" or "phone" or "enum" => "string",
+            "text" or "longtext" or "markdown" => "text",
+            "integer" or "int" or "long" or "bigint" or "smallint" => "integer",
+            "float" or "double" or "decimal" or "number" or "money" or "price" or "real" => "float",
+            "boolean" or "bool" => "boolean",
+            "datetime" or "timestamp" or "date_time" or "datetimeoffset" => "datetime",
+            "date" => "date",
+            "email" => "email",
+            _ => field.Contains("email", StringComparison.Ordinal) ? "email" : "string",
+        };
+    }
+
+    /// <summary>
+    /// Kahn's order, stable by declaration; when only cycles remain, the earliest entity goes next and the
+    /// links into it from entities still waiting become optional (nullable), so every record can be created.
+    /// </summary>
+    private static List<string> OrderParentsFirst(List<string> names, List<(string Child, string Field, string Parent)> links, out HashSet<(string Child, string Field, string Parent)> optional)
+    {
+        var optionalLinks = new HashSet<(string Child, string Field, string Parent)>();
+        optional = optionalLinks;
+        var placed = new List<string>();
+        var remaining = new List<string>(names);
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(n => links.Where(l => l.Child == n && !optionalLinks.Contains(l)).All(l => placed.Contains(l.Parent)));
+            if (next is null)
+            {
+                next = remaining[0];
+                foreach (var link in links.Where(l => l.Child == next && !placed.Contains(l.Parent)))
+                {
+                    optionalLinks.Add(link);
+                }
+            }
+
+            placed.Add(next);
+            remaining.Remove(next);
+        }
+
+        return placed;
+    }
+}

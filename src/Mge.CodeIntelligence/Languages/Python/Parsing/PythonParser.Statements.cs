@@ -23,6 +23,16 @@ public sealed partial class PythonParser
             }
             catch (ParseException ex) when (!_tokenizer.Failed && _diagnostics.Count < MaxDiagnostics - 1)
             {
+                if (_diagnostics.Count == 0 && _tokenizer.FindLexicalErrorInRest() is { } lexical
+                    && (lexical.UnclosedBracketLine == 0 || ex.Line > lexical.UnclosedBracketLine))
+                {
+                    // Like CPython: a lexical error anywhere later in the file explains the parse error better
+                    // (an unclosed string or bracket derails everything after it).
+                    _diagnostics.Add(lexical.Error);
+                    _aborted = true;
+                    throw;
+                }
+
                 Report(ex);
                 _pendingAwait = null;
                 Recover(before);

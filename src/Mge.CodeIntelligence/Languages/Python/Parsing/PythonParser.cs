@@ -33,6 +33,7 @@ public sealed partial class PythonParser
     private Token _prev;
     private int _recursion;
     private int _folds;
+    private bool _aborted;
     private BodyContext _context = new(false, false, false);
 
     private PythonParser(string text, CancellationToken cancellationToken)
@@ -152,7 +153,7 @@ public sealed partial class PythonParser
         catch (ParseException ex)
         {
             // Only a lexical failure or the diagnostic cap unwinds this far: the token stream has ended.
-            if (!_tokenizer.Failed && _diagnostics.Count < MaxDiagnostics)
+            if (!_aborted && !_tokenizer.Failed && _diagnostics.Count < MaxDiagnostics)
             {
                 Report(ex);
             }

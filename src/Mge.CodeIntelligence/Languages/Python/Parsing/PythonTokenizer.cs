@@ -25,10 +25,10 @@ internal sealed class PythonTokenizer
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<int> _indents = [0];
-    private readonly List<int> _altIndents = [0];
-    private readonly List<OpenBracket> _brackets = [];
-    private readonly List<FStringFrame> _fstrings = [];
+    private readonly List<int> _indents;
+    private readonly List<int> _altIndents;
+    private readonly List<OpenBracket> _brackets;
+    private readonly List<FStringFrame> _fstrings;
 
     private int _pos;
     private int _line = 1;
@@ -46,6 +46,10 @@ internal sealed class PythonTokenizer
         _text = text;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        _indents = [0];
+        _altIndents = [0];
+        _brackets = [];
+        _fstrings = [];
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -53,8 +57,49 @@ internal sealed class PythonTokenizer
         }
     }
 
+    private PythonTokenizer(PythonTokenizer other, List<Diagnostic> diagnostics)
+    {
+        _text = other._text;
+        _diagnostics = diagnostics;
+        _cancellationToken = other._cancellationToken;
+        _indents = [.. other._indents];
+        _altIndents = [.. other._altIndents];
+        _brackets = [.. other._brackets];
+        _fstrings = [.. other._fstrings];
+        _pos = other._pos;
+        _line = other._line;
+        _lineStart = other._lineStart;
+        _atLineStart = other._atLineStart;
+        _lineHasTokens = other._lineHasTokens;
+        _pendingDedents = other._pendingDedents;
+        _pendingIndent = other._pendingIndent;
+        _failed = other._failed;
+        _finished = other._finished;
+    }
+
     /// <summary>True once a lexical error has been reported.</summary>
     public bool Failed => _failed;
+
+    /// <summary>When the stream failed because brackets were still open at the end: the innermost one's line; else 0.</summary>
+    public int UnclosedBracketLine { get; private set; }
+
+    /// <summary>
+    /// Tokenizes the rest of the input on a copy of this tokenizer's state and returns the first lexical error
+    /// there, if any. CPython does the same after a parser error, and reports such an error instead.
+    /// </summary>
+    public (Diagnostic Error, int UnclosedBracketLine)? FindLexicalErrorInRest()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var probe = new PythonTokenizer(this, diagnostics);
+        while (true)
+        {
+            var token = probe.Next();
+            if (token.Kind == TokenKind.EndOfFile)
+            {
+                return diagnostics.Count > 0 ? (diagnostics[0], probe.UnclosedBracketLine) : null;
+            }
+        }
+    }
 
     private enum FStringMode : byte
     {
@@ -391,6 +436,7 @@ internal sealed class PythonTokenizer
         if (_brackets.Count > 0)
         {
             var open = _brackets[^1];
+            UnclosedBracketLine = open.Line;
             return Fail($"'{open.Char}' was never closed", open.Line, open.Column);
         }
 

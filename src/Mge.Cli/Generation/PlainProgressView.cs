@@ -9,13 +9,27 @@ namespace Mge.Cli.Generation;
 /// </summary>
 public sealed class PlainProgressView(RunProgressBoard board, TextWriter writer, TimeProvider time) : IRunProgressView
 {
+    // One line per plan item or per token chunk would bury the lines that matter; the board still counts them.
+    private static readonly HashSet<string> ChattyTypes = new(StringComparer.Ordinal)
+    {
+        ProgressEvents.MasterPlanEntityDiscoveredType,
+        ProgressEvents.DiscoveryTokensProgressType,
+        ProgressEvents.MasterPlanTokensProgressType,
+    };
+
     private readonly object gate = new();
+    private readonly Dictionary<string, string> lastLineByRow = new(StringComparer.Ordinal);
     private readonly long startedAt = time.GetTimestamp();
 
     public Task<T> ShowWhileAsync<T>(Func<Task<T>> work) => work();
 
     public void OnEvent(ProgressEvent progressEvent, string? row)
     {
+        if (ChattyTypes.Contains(progressEvent.Type))
+        {
+            return;
+        }
+
         string? line = null;
         if (row is not null)
         {
@@ -39,6 +53,17 @@ public sealed class PlainProgressView(RunProgressBoard board, TextWriter writer,
         var elapsed = time.GetElapsedTime(startedAt);
         lock (gate)
         {
+            // Events are at-least-once (a re-run activity publishes again): the same news is printed once.
+            if (!lastLineByRow.TryAdd(row ?? progressEvent.Type, line))
+            {
+                if (lastLineByRow[row ?? progressEvent.Type] == line)
+                {
+                    return;
+                }
+
+                lastLineByRow[row ?? progressEvent.Type] = line;
+            }
+
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}] {line}"));
             writer.Flush();
         }

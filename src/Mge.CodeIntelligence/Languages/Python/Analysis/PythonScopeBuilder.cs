@@ -17,6 +17,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     private bool _inAnnotation;
     private int? _effectiveOffset;
     private PythonBindingKind _storeKind = PythonBindingKind.Assignment;
+    private int _nameErrorGuards;
 
     private PythonScopeBuilder(Module module, bool futureAnnotations)
     {
@@ -41,6 +42,33 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         module.Body.OfType<ImportFrom>().Any(i => i.Level == 0 && i.Module == "__future__" && i.Names.Any(n => n.Name == "annotations"));
 
     public bool FutureAnnotations => _futureAnnotations;
+
+    /// <summary>True when the module writes its own globals dynamically (<c>globals().update(...)</c>, <c>globals()[k] = v</c>).</summary>
+    public bool HasDynamicGlobals { get; private set; }
+
+    public override void VisitTry(Try node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+
+    public override void VisitTryStar(TryStar node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+
+    public override void VisitCall(Call node)
+    {
+        if (node.Func is Syntax.Attribute { Attr: "update" or "setdefault", Value: { } receiver } && IsGlobalsCall(receiver))
+        {
+            HasDynamicGlobals = true;
+        }
+
+        base.VisitCall(node);
+    }
+
+    public override void VisitSubscript(Subscript node)
+    {
+        if (node.Ctx == ExprContext.Store && IsGlobalsCall(node.Value))
+        {
+            HasDynamicGlobals = true;
+        }
+
+        base.VisitSubscript(node);
+    }
 
     public override void VisitName(Name node)
     {
@@ -297,6 +325,32 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         }
     }
 
+    private void VisitTryParts(IReadOnlyList<Stmt> body, IReadOnlyList<ExceptHandler> handlers, IReadOnlyList<Stmt> orelse, IReadOnlyList<Stmt> finalbody)
+    {
+        var guards = handlers.Any(h => CatchesNameError(h.Type));
+        _nameErrorGuards += guards ? 1 : 0;
+        VisitStatements(body);
+        _nameErrorGuards -= guards ? 1 : 0;
+        foreach (var handler in handlers)
+        {
+            Visit(handler);
+        }
+
+        VisitStatements(orelse);
+        VisitStatements(finalbody);
+    }
+
+    private static bool CatchesNameError(Expr? type) => type switch
+    {
+        null => true,
+        Name { Id: "NameError" or "UnboundLocalError" } => true,
+        Syntax.Tuple tuple => tuple.Elts.Any(CatchesNameError),
+        _ => false,
+    };
+
+    private static bool IsGlobalsCall(Expr expression) =>
+        expression is Call { Func: Name { Id: "globals" or "vars" }, Args.Count: 0 };
+
     private void DefineFunction(Stmt node, string name, IReadOnlyList<Expr> decorators, IReadOnlyList<TypeParam> typeParams,
         Arguments args, Expr? returns, IReadOnlyList<Stmt> body)
     {
@@ -473,7 +527,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     }
 
     private void AddReference(string name, TextSpan span) =>
-        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation));
+        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation, _nameErrorGuards > 0));
 
     private void Bind(PythonScope scope, string name, PythonBindingKind kind, TextSpan span, int effectiveOffset, TextSpan? region = null)
     {

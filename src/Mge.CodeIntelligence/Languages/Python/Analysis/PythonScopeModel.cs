@@ -15,13 +15,17 @@ public sealed class PythonScopeModel
     {
         "__name__", "__file__", "__doc__", "__builtins__", "__spec__", "__package__", "__loader__", "__cached__",
         "__annotations__", "__dict__",
+
+        // Windows-only builtin exception alias that code may name under a platform check.
+        "WindowsError",
     };
 
     private readonly List<PythonResolvedName> _resolved = [];
 
     private PythonScopeModel(PythonScope module, IReadOnlyList<PythonStarImport> starImports, bool futureAnnotations,
-        bool isPackageInit, bool hasUnknownStarImport)
+        bool isPackageInit, bool hasUnknownStarImport, bool hasDynamicGlobals)
     {
+        HasDynamicGlobals = hasDynamicGlobals;
         Module = module;
         StarImports = starImports;
         FutureAnnotations = futureAnnotations;
@@ -41,6 +45,9 @@ public sealed class PythonScopeModel
 
     /// <summary>True when a star import brought names nobody could list, so unresolved names may still exist.</summary>
     public bool HasUnknownStarImport { get; }
+
+    /// <summary>True when the module writes its globals dynamically, so names may exist that no statement binds.</summary>
+    public bool HasDynamicGlobals { get; }
 
     /// <summary>Every name read of the module with its resolution, in scope order then source order.</summary>
     public IReadOnlyList<PythonResolvedName> Names => _resolved;
@@ -70,7 +77,8 @@ public sealed class PythonScopeModel
             }
         }
 
-        var model = new PythonScopeModel(builder.Root, builder.StarImports, builder.FutureAnnotations, isPackageInit, unknownStar);
+        var model = new PythonScopeModel(builder.Root, builder.StarImports, builder.FutureAnnotations, isPackageInit, unknownStar,
+            builder.HasDynamicGlobals);
         model.ResolveAll(cancellationToken);
         return model;
     }

@@ -9,6 +9,7 @@ public static class PythonUndefinedNameChecker
 {
     public const string Code = "undefined-name";
     public const string StarImportCode = "star-import";
+    public const string DynamicGlobalsCode = "dynamic-globals";
 
     public static IReadOnlyList<Diagnostic> Check(PythonScopeModel model)
     {
@@ -21,10 +22,16 @@ public static class PythonUndefinedNameChecker
                 $"star-import: names not checked ('from {module} import *' brings names that cannot be listed)")];
         }
 
+        if (model.HasDynamicGlobals)
+        {
+            return [new Diagnostic(1, 1, DiagnosticSeverity.Info, DynamicGlobalsCode,
+                "dynamic-globals: names not checked (the module writes globals() directly, so names may exist that no statement binds)")];
+        }
+
         var diagnostics = new List<Diagnostic>();
         foreach (var resolved in model.Names)
         {
-            if (resolved.Kind != PythonNameResolutionKind.Unresolved)
+            if (resolved.Kind != PythonNameResolutionKind.Unresolved || resolved.Reference.GuardedByNameError)
             {
                 continue;
             }

@@ -148,4 +148,17 @@ public sealed class PythonUndefinedNameTests
         Assert.Equal("star-import", only.Code);
         Assert.Equal(Mge.CodeIntelligence.Languages.DiagnosticSeverity.Info, only.Severity);
     }
+
+    [Fact]
+    public void Probing_a_name_inside_try_except_name_error_is_not_reported() =>
+        Assert.Empty(Undefined("try:\n    cache\nexcept NameError:\n    cache = {}\n"));
+
+    [Fact]
+    public void Modules_writing_their_globals_dynamically_get_an_info_instead_of_errors()
+    {
+        var diagnostics = Mge.CodeIntelligence.Languages.Python.Analysis.PythonUndefinedNameChecker.Check(
+            Model("globals().update({'A': 1})\nprint(A)\n"));
+
+        Assert.Equal("dynamic-globals", Assert.Single(diagnostics).Code);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Mge.Models.Offline.Blueprint;
@@ -43,20 +42,7 @@ internal static class Naming
     public static bool IsPythonKeyword(string word) => PythonKeywords.Contains(word);
 
     /// <summary>Lower case, accents removed, ñ to n: the form words are compared in.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string text) => FoldKeepingCase(text.ToLowerInvariant());
 
     public static string Singularize(string word)
     {
@@ -179,18 +165,22 @@ internal static class Naming
     public static string ToWords(string snake) =>
         snake.Length == 0 ? snake : char.ToUpperInvariant(snake[0]) + snake[1..].Replace('_', ' ');
 
+    /// <summary>
+    /// Latin letters with diacritics to ASCII. A table, not Unicode normalisation: the build runs with
+    /// invariant globalization, where normalisation does not decompose.
+    /// </summary>
     private static string FoldKeepingCase(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
+            var index = Accented.IndexOf(c, StringComparison.Ordinal);
+            builder.Append(index >= 0 ? Plain[index] : c);
         }
 
         return builder.ToString();
     }
+
+    private const string Accented = "áàäâãåéèëêíìïîóòöôõúùüûñçýÿÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÑÇÝ";
+    private const string Plain = "aaaaaaeeeeiiiiooooouuuuncyyAAAAAAEEEEIIIIOOOOOUUUUNCY";
 }

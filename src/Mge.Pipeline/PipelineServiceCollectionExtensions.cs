@@ -2,8 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mge.CodeIntelligence.Languages;
+using Mge.CodeIntelligence.Languages.JavaScript;
+using Mge.CodeIntelligence.Languages.Python;
 using Mge.Pipeline.CodeGeneration;
 using Mge.Pipeline.Costs;
+using Mge.Pipeline.Delivery;
 using Mge.Pipeline.Discovery;
 using Mge.Pipeline.Planning;
 using Mge.Pipeline.Progress;
@@ -23,14 +26,6 @@ namespace Mge.Pipeline;
 /// </summary>
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>The language services, by type name: they live in Mge.CodeIntelligence and are registered when present.</summary>
-    internal static readonly string[] LanguageServiceTypeNames =
-    [
-        "Mge.CodeIntelligence.Languages.Python.PythonLanguageService",
-        "Mge.CodeIntelligence.Languages.JavaScript.JavaScriptLanguageService",
-        "Mge.CodeIntelligence.Languages.JavaScript.TypeScriptLanguageService",
-    ];
-
     public static IServiceCollection AddMgePipeline(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -58,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddTransient<MasterPlanPhase>();
         services.TryAddTransient<CodeGenerationPhase>();
         services.TryAddTransient<ValidationPhase>();
+        services.AddMgeLaterPhases(configuration);
 
         AddLanguageServices(services);
 
@@ -89,16 +85,9 @@ public static class PipelineServiceCollectionExtensions
 
     private static void AddLanguageServices(IServiceCollection services)
     {
-        var assembly = typeof(ILanguageService).Assembly;
-        foreach (var name in LanguageServiceTypeNames)
-        {
-            var type = assembly.GetType(name, throwOnError: false);
-            if (type is not null && typeof(ILanguageService).IsAssignableFrom(type))
-            {
-                services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ILanguageService), type));
-            }
-        }
-
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageService, PythonLanguageService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageService, JavaScriptLanguageService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILanguageService, TypeScriptLanguageService>());
         services.TryAddSingleton<LanguageServices>();
     }
 }

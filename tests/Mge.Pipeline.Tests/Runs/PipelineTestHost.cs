@@ -21,7 +21,7 @@ internal sealed partial class PipelineTestHost : IDisposable
     private readonly Dictionary<string, Queue<ChatResponse>> _answers = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public PipelineTestHost(Action<IServiceCollection>? configure = null)
+    public PipelineTestHost(Action<IServiceCollection>? configure = null, bool realLanguageServices = false)
     {
         Chat = new Mock<IChatClient>(MockBehavior.Strict);
         Chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
@@ -35,7 +35,11 @@ internal sealed partial class PipelineTestHost : IDisposable
         services.AddSingleton<IProgressObserver>(Observer);
         services.AddMgePipeline();
         services.AddMgeInMemoryStorage();
-        services.AddSingleton<ILanguageService, MarkerLanguageService>();
+        if (!realLanguageServices)
+        {
+            services.AddSingleton<ILanguageService, MarkerLanguageService>();
+        }
+
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -80,9 +84,9 @@ internal sealed partial class PipelineTestHost : IDisposable
     }
 
     /// <summary>Creates a run and takes it through discovery and the masterplan with the sample answers.</summary>
-    public async Task<string> PlannedRunAsync(string plan = SampleAnswers.Plan)
+    public async Task<string> PlannedRunAsync(string plan = SampleAnswers.Plan, string request = SampleAnswers.Request)
     {
-        var runId = await CreateRunAsync();
+        var runId = await CreateRunAsync(request);
         Answer(ModelRole.Discovery, SampleAnswers.Discovery);
         Answer(ModelRole.Planning, plan);
         await Get<Mge.Pipeline.Discovery.DiscoveryPhase>().RunAsync(runId);

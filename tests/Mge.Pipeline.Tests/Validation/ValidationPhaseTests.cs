@@ -96,3 +96,38 @@ public sealed class ValidationPhaseTests
         Assert.Equal(calls, host.Calls.Count);
     }
 }
+
+public sealed class ValidationWithLanguageServicesTests
+{
+    [Fact]
+    public void AddMgePipeline_registers_the_python_javascript_and_typescript_services()
+    {
+        using var host = new PipelineTestHost(realLanguageServices: true);
+        var languages = host.Get<Mge.CodeIntelligence.Languages.LanguageServices>();
+
+        Assert.Equal(Mge.CodeIntelligence.Languages.SourceLanguage.Python, languages.ForPath("app/main.py")!.Language);
+        Assert.Equal(Mge.CodeIntelligence.Languages.SourceLanguage.JavaScript, languages.ForPath("src/app.js")!.Language);
+        Assert.Equal(Mge.CodeIntelligence.Languages.SourceLanguage.TypeScript, languages.ForPath("src/app.ts")!.Language);
+    }
+
+    [Fact]
+    public async Task The_real_python_service_accepts_the_sample_project_and_reports_an_unresolved_import()
+    {
+        using var host = new PipelineTestHost(realLanguageServices: true);
+        var runId = await host.PlannedRunAsync();
+        host.Answer(ModelRole.Code, SampleAnswers.CodeTask1);
+        host.Answer(ModelRole.Code, SampleAnswers.CodeTask2.Replace("from app.database import get_db", "from app.db_missing import get_db", StringComparison.Ordinal));
+        host.Answer(ModelRole.Code, SampleAnswers.CodeTask3);
+        var phase = host.Get<CodeGenerationPhase>();
+        for (var n = 1; n <= 3; n++)
+        {
+            await phase.GenerateAsync(runId, n);
+        }
+
+        var outcome = await host.Get<ValidationPhase>().ValidateAsync(runId);
+
+        Assert.Equal([2], outcome.FailingTasks);
+        var task = await host.Get<RunRepository>().GetTaskAsync(runId, 2);
+        Assert.Contains("app.db_missing", task!.LastError, StringComparison.Ordinal);
+    }
+}

@@ -72,7 +72,7 @@ public sealed partial class PythonParser
         }
 
         Accept(TokenKind.Dedent);
-        return new Match { Subject = subject, Cases = cases, Span = From(start) };
+        return new Match { Subject = subject, Cases = cases, Span = BlockSpan(start) };
     }
 
     private MatchCase ParseCase()
@@ -87,7 +87,7 @@ public sealed partial class PythonParser
         }
 
         var body = ParseBlock(caseToken, "'case' statement");
-        return new MatchCase { Pattern = pattern, Guard = guard, Body = body, Span = From(caseToken) };
+        return new MatchCase { Pattern = pattern, Guard = guard, Body = body, Span = BlockSpan(caseToken) };
     }
 
     private Pattern ParseOpenSequencePattern()

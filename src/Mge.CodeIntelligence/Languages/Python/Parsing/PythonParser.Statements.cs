@@ -160,6 +160,7 @@ public sealed partial class PythonParser
         {
             body.Add(ParseSimpleStatement());
             ThrowPendingAwait();
+            _blockEnd = _prev;
             if (_cur.Kind == TokenKind.Semi)
             {
                 Advance();
@@ -319,6 +320,12 @@ public sealed partial class PythonParser
     }
 
     private bool _inClassBody;
+
+    /// <summary>The last token of the most recent simple statement: where an enclosing block ends.</summary>
+    private Token _blockEnd;
+
+    private TextSpan BlockSpan(in Token start) =>
+        new(start.Start, _blockEnd.End, start.Line, start.Column, _blockEnd.EndLine, _blockEnd.EndColumn);
 
     private bool AtStatementEnd() => _cur.Kind is TokenKind.Newline or TokenKind.Semi or TokenKind.EndOfFile;
 
@@ -648,8 +655,8 @@ public sealed partial class PythonParser
             _inClassBody = savedClass;
         }
 
-        var span = From(start);
-        var decoratedSpan = From(decoratedStart);
+        var span = BlockSpan(start);
+        var decoratedSpan = BlockSpan(decoratedStart);
         if (asyncToken is not null)
         {
             return new AsyncFunctionDef { DecoratorList = decorators, Name = name, TypeParams = typeParams, Args = args, Returns = returns, Body = body, Span = span, DecoratedSpan = decoratedSpan };
@@ -692,7 +699,7 @@ public sealed partial class PythonParser
         return new ClassDef
         {
             DecoratorList = decorators, Name = name, TypeParams = typeParams, Bases = bases, Keywords = keywords, Body = body,
-            Span = From(start), DecoratedSpan = From(decorators.Count > 0 ? decoratedStart : start),
+            Span = BlockSpan(start), DecoratedSpan = BlockSpan(decorators.Count > 0 ? decoratedStart : start),
         };
     }
 
@@ -747,7 +754,7 @@ public sealed partial class PythonParser
             orelse = ParseBlock(elseToken, "'else' statement");
         }
 
-        return new If { Test = test, Body = body, Orelse = orelse, Span = From(start) };
+        return new If { Test = test, Body = body, Orelse = orelse, Span = BlockSpan(start) };
     }
 
     private Stmt ParseWhile()
@@ -757,7 +764,7 @@ public sealed partial class PythonParser
         var test = ParseNamedExpression();
         var body = ParseLoopBody(start, "'while' statement");
         var orelse = ParseElseBlock();
-        return new While { Test = test, Body = body, Orelse = orelse, Span = From(start) };
+        return new While { Test = test, Body = body, Orelse = orelse, Span = BlockSpan(start) };
     }
 
     private List<Stmt> ParseLoopBody(in Token header, string what)
@@ -803,10 +810,10 @@ public sealed partial class PythonParser
                 throw Error("'async for' outside async function", asyncToken.Value);
             }
 
-            return new AsyncFor { Target = target, Iter = iter, Body = body, Orelse = orelse, Span = From(start) };
+            return new AsyncFor { Target = target, Iter = iter, Body = body, Orelse = orelse, Span = BlockSpan(start) };
         }
 
-        return new For { Target = target, Iter = iter, Body = body, Orelse = orelse, Span = From(start) };
+        return new For { Target = target, Iter = iter, Body = body, Orelse = orelse, Span = BlockSpan(start) };
     }
 
     /// <summary>Parses loop or comprehension targets (<c>a, *b</c>) and marks them as stores.</summary>
@@ -895,7 +902,7 @@ public sealed partial class PythonParser
             }
 
             var handlerBody = ParseBlock(exceptToken, isStar ? "'except*' statement" : "'except' statement");
-            handlers.Add(new ExceptHandler { Type = type, Name = name, Body = handlerBody, Span = From(exceptToken) });
+            handlers.Add(new ExceptHandler { Type = type, Name = name, Body = handlerBody, Span = BlockSpan(exceptToken) });
         }
 
         var orelse = handlers.Count > 0 ? ParseElseBlock() : [];
@@ -914,10 +921,10 @@ public sealed partial class PythonParser
 
         if (star == true)
         {
-            return new TryStar { Body = body, Handlers = handlers, Orelse = orelse, Finalbody = finalBody, Span = From(start) };
+            return new TryStar { Body = body, Handlers = handlers, Orelse = orelse, Finalbody = finalBody, Span = BlockSpan(start) };
         }
 
-        return new Try { Body = body, Handlers = handlers, Orelse = orelse, Finalbody = finalBody, Span = From(start) };
+        return new Try { Body = body, Handlers = handlers, Orelse = orelse, Finalbody = finalBody, Span = BlockSpan(start) };
     }
 
     private Stmt ParseWith(Token? asyncToken)
@@ -979,10 +986,10 @@ public sealed partial class PythonParser
                 throw Error("'async with' outside async function", asyncToken.Value);
             }
 
-            return new AsyncWith { Items = items, Body = body, Span = From(start) };
+            return new AsyncWith { Items = items, Body = body, Span = BlockSpan(start) };
         }
 
-        return new With { Items = items, Body = body, Span = From(start) };
+        return new With { Items = items, Body = body, Span = BlockSpan(start) };
     }
 
     private WithItem ParseWithItem()

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
+using Mge.Pipeline.Progress;
+using Mge.Pipeline.Storage;
+using Mge.Pipeline.Tests.Atomization;
+
+namespace Mge.Pipeline.Tests.Infrastructure;
+
+public sealed class InfrastructurePhaseTests
+{
+    private const string Run = PhaseHarness.RunId;
+
+    public static TheoryData<ProjectType> Types => new() { ProjectType.FastApi, ProjectType.Django, ProjectType.Express };
+
+    private static Task<string?> WorkspaceTextAsync(PhaseHarness harness, string path) =>
+        harness.Repository.GetTextAsync(StorageNames.RunsContainer, StorageKeys.Blobs.WorkspaceFile(Run, path));
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Every_infrastructure_file_of_the_stack_is_written_and_filled(ProjectType type)
+    {
+        var harness = new PhaseHarness(type);
+        var code = type == ProjectType.Express ? "src/app.js" : "app/main.py";
+        await harness.SeedAsync((1, [(code, "# the app\n")]));
+        await harness.Repository.PutTextAsync(StorageNames.RunsContainer, StorageKeys.Blobs.WorkspaceFile(Run, code), "# the app\n");
+
+        var outcome = await harness.Infrastructure.GenerateAsync(Run);
+
+        var stack = ProjectStacks.For(type);
+        Assert.Equal(stack.Name, outcome.ProjectType);
+        Assert.Equal(stack.InfrastructureFiles.Select(f => f.OutputPath), outcome.Files);
+        foreach (var file in stack.InfrastructureFiles)
+        {
+            var text = await WorkspaceTextAsync(harness, file.OutputPath);
+            Assert.False(string.IsNullOrWhiteSpace(text), file.OutputPath);
+        }
+
+        var readme = (await WorkspaceTextAsync(harness, "README.md"))!;
+        Assert.Contains("# Task Tracker API", readme);
+        Assert.Contains(code, readme);
+        foreach (var entity in new[] { "User", "Task", "TaskComment" })
+        {
+            Assert.Contains($"### {entity}", readme);
+        }
+
+        if (type == ProjectType.Express)
+        {
+            using var package = JsonDocument.Parse((await WorkspaceTextAsync(harness, "package.json"))!);
+            Assert.Equal("node --test", package.RootElement.GetProperty("scripts").GetProperty("test").GetString());
+        }
+
+        var done = Assert.Single(await harness.EventsAsync(ProgressEvents.InfrastructureGenerationCompleteType));
+        Assert.Equal(stack.InfrastructureFiles.Count, done.Data["files_generated"]!.GetValue<int>());
+        Assert.Equal(stack.Name, done.Data["project_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_file_the_code_already_provides_is_not_overwritten_and_a_rerun_gives_the_same_files()
+    {
+        var harness = new PhaseHarness(ProjectType.FastApi);
+        await harness.SeedAsync((1, [("README.md", "# Hand written\n"), ("app/main.py", "app = 1\n")]));
+        await harness.FileWriting.WriteAsync(Run);
+
+        var first = await harness.Infrastructure.GenerateAsync(Run);
+        var dockerfile = await WorkspaceTextAsync(harness, "Dockerfile");
+        var second = await harness.Infrastructure.GenerateAsync(Run);
+
+        Assert.DoesNotContain("README.md", first.Files);
+        Assert.Equal("# Hand written\n", await WorkspaceTextAsync(harness, "README.md"));
+        Assert.Equal(first.Files, second.Files);
+        Assert.Equal(dockerfile, await WorkspaceTextAsync(harness, "Dockerfile"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    [Trait("Category", "Slow")]
+    public async Task Docker_compose_accepts_the_compose_file_when_it_is_installed(ProjectType type)
+    {
+        var compose = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);
+        if (compose is null)
+        {
+            // docker-compose (Debian 1.29) is an optional oracle; YAML shape is covered by the rendering tests.
+            return;
+        }
+
+        var stack = ProjectStacks.For(type);
+        var model = InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(type));
+        var directory = Directory.CreateTempSubdirectory("mge-compose-");
+        try
+        {
+            var renderer = TestRenderers.Default();
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "docker-compose.yml"), await renderer.RenderAsync("shared/docker-compose.yml.sbn", model));
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, ".env"), await renderer.RenderAsync("shared/env.example.sbn", model));
+            var start = new ProcessStartInfo(compose, ["-f", "docker-compose.yml", "config", "-q"])
+            {
+                WorkingDirectory = directory.FullName,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start)!;
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"docker-compose config failed: {errors}");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}

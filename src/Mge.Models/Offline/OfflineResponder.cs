@@ -35,7 +35,8 @@ internal static class OfflineResponder
             ModelRole.Discovery => Json(DiscoveryComposer.Compose(RequestOf(context!), context!.ProjectType), "aggregates", "entities"),
             ModelRole.Planning => Json(MasterPlanComposer.Compose(BlueprintOf(context!)), "milestones", "tasks"),
             ModelRole.Code => new OfflineAnswer(CodeFiles(context!, PathsOfTask(context!)), AnswerShape.Code),
-            ModelRole.Repair when !string.IsNullOrEmpty(context!.AtomScope) || context.Task is null && context.FailedPath is null && context.FailedCode is not null
+            // An atom's scope is "" at module level: any atom_scope, even empty, marks an atom repair.
+            ModelRole.Repair when context!.AtomScope is not null || context.Task is null && context.FailedPath is null && context.FailedCode is not null
                 => new OfflineAnswer(AtomRepair(context), AnswerShape.Code),
             ModelRole.Repair => new OfflineAnswer(CodeFiles(context!, RepairPaths(context!)), AnswerShape.Code),
             _ => new OfflineAnswer(ChatReply.Answer(lastUserText), AnswerShape.Text),

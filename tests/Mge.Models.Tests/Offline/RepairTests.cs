@@ -71,6 +71,31 @@ public sealed class RepairTests
     }
 
     [Fact]
+    public async Task Atom_repair_at_module_level_has_an_empty_scope_and_returns_the_atom_only()
+    {
+        var (discovery, plan, client) = await SetUpAsync();
+        using var _ = client;
+        var task = plan.Tasks.First(t => t.TargetFiles.Contains("app/database.py"));
+        var file = await GenerateAsync(client, discovery, plan, "app/database.py");
+        var lines = file.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("DATABASE_URL", StringComparison.Ordinal));
+        var atom = string.Join('\n', lines.Skip(start).Take(5)) + "\n";
+        var broken = atom.Replace("create_engine(DATABASE_URL, connect_args=_connect_args)", "create_engine(DATABASE_URL, connect_args=_connect_args", StringComparison.Ordinal);
+        Assert.NotEqual(atom, broken);
+
+        var answer = await client.GetResponseAsync(OfflinePrompts.Code(Request, ProjectType.FastApi, discovery, plan, task, ModelRole.Repair, new PromptContext
+        {
+            FailedPath = "app/database.py",
+            FailedCode = broken,
+            AtomScope = "",
+            Errors = ["'(' was never closed"],
+            Attempt = 1,
+        }));
+
+        Assert.Equal(atom, OfflinePrompts.ReadSingleBlock(answer.Text));
+    }
+
+    [Fact]
     public async Task Atom_repair_of_a_JavaScript_method_finds_it_by_qualified_name()
     {
         var (discovery, plan, client) = await SetUpAsync(ProjectType.Express);

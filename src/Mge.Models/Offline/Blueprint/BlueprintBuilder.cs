@@ -38,32 +38,37 @@ internal static class BlueprintBuilder
             sourceNameToClass.TryAdd(Naming.ToPascal(source.Name), name);
         }
 
-        // Foreign keys: each child's belongs_to plus each parent's has_many, to entities that exist, deduplicated.
+        // Foreign keys: every child's belongs_to first, then each parent's has_many that no belongs_to already
+        // covers, to entities that exist, deduplicated by (child, field).
         var links = new List<(string Child, string Field, string Parent)>();
         foreach (var (source, name) in declared)
         {
             foreach (var relation in source.Relations)
             {
-                if (!sourceNameToClass.TryGetValue(relation.Target, out var other))
+                if (relation.Kind.Trim().ToLowerInvariant() is "belongs_to" or "many_to_one" or "one_to_one"
+                    && sourceNameToClass.TryGetValue(relation.Target, out var parent))
                 {
-                    continue;
-                }
-
-                var kind = relation.Kind.Trim().ToLowerInvariant();
-                if (kind is "belongs_to" or "many_to_one" or "one_to_one")
-                {
-                    var field = FieldName(relation.Field is { Length: > 0 } f ? f : other);
+                    var field = FieldName(relation.Field is { Length: > 0 } f ? f : parent);
                     if (!links.Any(l => l.Child == name && l.Field == field))
                     {
-                        links.Add((name, field, other));
+                        links.Add((name, field, parent));
                     }
                 }
-                else if (kind is "has_many" or "one_to_many" && !links.Any(l => l.Child == other && l.Parent == name))
+            }
+        }
+
+        foreach (var (source, name) in declared)
+        {
+            foreach (var relation in source.Relations)
+            {
+                if (relation.Kind.Trim().ToLowerInvariant() is "has_many" or "one_to_many"
+                    && sourceNameToClass.TryGetValue(relation.Target, out var child)
+                    && !links.Any(l => l.Child == child && l.Parent == name))
                 {
                     var field = FieldName(name);
-                    if (!links.Any(l => l.Child == other && l.Field == field))
+                    if (!links.Any(l => l.Child == child && l.Field == field))
                     {
-                        links.Add((other, field, name));
+                        links.Add((child, field, name));
                     }
                 }
             }

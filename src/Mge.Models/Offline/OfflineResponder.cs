@@ -85,14 +85,20 @@ internal static class OfflineResponder
             ? files
             : throw new InvalidOperationException("A code prompt's mge-context must carry the task with its target_files.");
 
+    /// <summary>
+    /// Every file of the task, the failed one first: a truncated or unfenced answer may have lost the
+    /// others, and the pipeline asks for all failing files in one answer.
+    /// </summary>
     private static IReadOnlyList<string> RepairPaths(PromptContext context)
     {
-        if (!string.IsNullOrWhiteSpace(context.FailedPath))
+        var failed = string.IsNullOrWhiteSpace(context.FailedPath) ? null : context.FailedPath;
+        var taskFiles = context.Task?.TargetFiles ?? [];
+        if (failed is null)
         {
-            return [context.FailedPath];
+            return PathsOfTask(context);
         }
 
-        return PathsOfTask(context);
+        return [failed, .. taskFiles.Where(p => p != failed)];
     }
 
     private static string CodeFiles(PromptContext context, IReadOnlyList<string> paths)

@@ -24,7 +24,7 @@ public sealed class RepairTests
     }
 
     [Fact]
-    public async Task Repair_returns_the_whole_corrected_failed_file()
+    public async Task Repair_returns_the_corrected_failed_file_first_and_every_file_of_the_task()
     {
         var (discovery, plan, client) = await SetUpAsync();
         using var _ = client;
@@ -40,9 +40,10 @@ public sealed class RepairTests
 
         var answer = await client.GetResponseAsync(OfflinePrompts.Code(Request, ProjectType.FastApi, discovery, plan, task, ModelRole.Repair, repairContext));
 
-        var (path, content) = Assert.Single(OfflinePrompts.ReadFiles(answer.Text));
-        Assert.Equal("app/database.py", path);
-        Assert.Equal(good, content);
+        var files = OfflinePrompts.ReadFiles(answer.Text);
+        Assert.Equal("app/database.py", files[0].Path);
+        Assert.Equal(good, files[0].Content);
+        Assert.Equal(task.TargetFiles.Order(), files.Select(f => f.Path).Order());
     }
 
     [Fact]

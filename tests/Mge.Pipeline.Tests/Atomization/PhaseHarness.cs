@@ -31,7 +31,7 @@ internal sealed class PhaseHarness
 
     private readonly Queue<string> _answers = new();
 
-    public PhaseHarness(ProjectType projectType = ProjectType.FastApi, int maxAtomRepairAttempts = 2)
+    public PhaseHarness(ProjectType projectType = ProjectType.FastApi, int maxAtomRepairAttempts = 2, ILanguageService? language = null)
     {
         ProjectType = projectType;
         MaxAtomRepairAttempts = maxAtomRepairAttempts;
@@ -57,7 +57,7 @@ internal sealed class PhaseHarness
         var gateway = new ModelGateway(
             Chat.Object, Repository, new CostCalculator(Options.Create(new PriceTable()), NullLogger<CostCalculator>.Instance),
             progress, options, TimeProvider.System, NullLogger<ModelGateway>.Instance);
-        var languages = new LanguageServices([Language]);
+        var languages = new LanguageServices([language ?? Language]);
         var plans = new WavePlanStore(Repository);
         Atomization = new AtomizationPhase(Repository, Journal, languages, progress);
         WavePlanning = new WavePlanningPhase(Repository, Journal, plans, progress);

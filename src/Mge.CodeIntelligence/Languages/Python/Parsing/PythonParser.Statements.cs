@@ -21,9 +21,10 @@ public sealed partial class PythonParser
             {
                 ParseStatementInto(body);
             }
-            catch (ParseException ex) when (!_tokenizer.Failed && _diagnostics.Count < MaxDiagnostics - 1)
+            catch (ParseException ex) when (!_aborted && !_tokenizer.Failed && _diagnostics.Count < MaxDiagnostics - 1)
             {
-                if (_diagnostics.Count == 0 && _tokenizer.FindLexicalErrorInRest() is { } lexical
+                // CPython reports a bare unexpected indent as it is, without looking further.
+                if (_diagnostics.Count == 0 && ex.Message != "unexpected indent" && _tokenizer.FindLexicalErrorInRest() is { } lexical
                     && (lexical.UnclosedBracketLine == 0 || ex.Line > lexical.UnclosedBracketLine))
                 {
                     // Like CPython: a lexical error anywhere later in the file explains the parse error better

@@ -80,6 +80,12 @@ internal sealed class PythonTokenizer
     /// <summary>True once a lexical error has been reported.</summary>
     public bool Failed => _failed;
 
+    /// <summary>
+    /// False for the lexical errors CPython's tokenizer only flags (indentation, continuation, end of input) rather
+    /// than raises: those do not replace an earlier parser error there.
+    /// </summary>
+    public bool OverridesParserErrors { get; private set; }
+
     /// <summary>When the stream failed because brackets were still open at the end: the innermost one's line; else 0.</summary>
     public int UnclosedBracketLine { get; private set; }
 
@@ -96,7 +102,9 @@ internal sealed class PythonTokenizer
             var token = probe.Next();
             if (token.Kind == TokenKind.EndOfFile)
             {
-                return diagnostics.Count > 0 ? (diagnostics[0], probe.UnclosedBracketLine) : null;
+                return diagnostics.Count > 0 && (probe.OverridesParserErrors || probe.UnclosedBracketLine > 0)
+                    ? (diagnostics[0], probe.UnclosedBracketLine)
+                    : null;
             }
         }
     }
@@ -163,11 +171,12 @@ internal sealed class PythonTokenizer
 
     private Token MakeEof() => new(TokenKind.EndOfFile, _text.Length, _text.Length, _line, _pos - _lineStart, _line, _pos - _lineStart);
 
-    private Token Fail(string message, int line, int column)
+    private Token Fail(string message, int line, int column, bool overridesParserErrors = true)
     {
         if (!_failed)
         {
             _failed = true;
+            OverridesParserErrors = overridesParserErrors;
             _diagnostics.Add(new Diagnostic(line, column + 1, DiagnosticSeverity.Error, "syntax", message));
         }
 
@@ -262,7 +271,7 @@ internal sealed class PythonTokenizer
             {
                 if (altCol != _altIndents[^1])
                 {
-                    return Fail("inconsistent use of tabs and spaces in indentation", _line, column);
+                    return Fail("inconsistent use of tabs and spaces in indentation", _line, column, overridesParserErrors: false);
                 }
 
                 return null;
@@ -272,12 +281,12 @@ internal sealed class PythonTokenizer
             {
                 if (_indents.Count >= MaxIndentDepth)
                 {
-                    return Fail("too many levels of indentation", _line, column);
+                    return Fail("too many levels of indentation", _line, column, overridesParserErrors: false);
                 }
 
                 if (altCol <= _altIndents[^1])
                 {
-                    return Fail("inconsistent use of tabs and spaces in indentation", _line, column);
+                    return Fail("inconsistent use of tabs and spaces in indentation", _line, column, overridesParserErrors: false);
                 }
 
                 _indents.Add(col);
@@ -295,12 +304,12 @@ internal sealed class PythonTokenizer
 
             if (col != _indents[^1])
             {
-                return Fail("unindent does not match any outer indentation level", _line, column);
+                return Fail("unindent does not match any outer indentation level", _line, column, overridesParserErrors: false);
             }
 
             if (altCol != _altIndents[^1])
             {
-                return Fail("inconsistent use of tabs and spaces in indentation", _line, column);
+                return Fail("inconsistent use of tabs and spaces in indentation", _line, column, overridesParserErrors: false);
             }
 
             _pendingDedents = dedents - 1;
@@ -340,7 +349,7 @@ internal sealed class PythonTokenizer
                 int next = _pos + 1;
                 if (next >= _text.Length)
                 {
-                    return Fail("unexpected EOF while parsing", _line, _pos - _lineStart);
+                    return Fail("unexpected EOF while parsing", _line, _pos - _lineStart, overridesParserErrors: false);
                 }
 
                 if (_text[next] is '\n' or '\r')
@@ -349,13 +358,13 @@ internal sealed class PythonTokenizer
                     NewLine();
                     if (_pos >= _text.Length)
                     {
-                        return Fail("unexpected EOF while parsing", _line, 0);
+                        return Fail("unexpected EOF while parsing", _line, 0, overridesParserErrors: false);
                     }
 
                     continue;
                 }
 
-                return Fail("unexpected character after line continuation character", _line, _pos - _lineStart + 1);
+                return Fail("unexpected character after line continuation character", _line, _pos - _lineStart + 1, overridesParserErrors: false);
             }
 
             if (c is '\n' or '\r')
@@ -1127,8 +1136,9 @@ internal sealed class PythonTokenizer
 
         if (rune.Value < 0x80)
         {
-            // '$', '?' and '`' are not Python characters; CPython reports plain invalid syntax.
-            return Fail("invalid syntax", _line, column);
+            // '$', '?' and '`' are not Python characters; like CPython, the parser reports invalid syntax there.
+            _pos++;
+            return new Token(TokenKind.Unknown, _pos - 1, _pos, _line, column, _line, column + 1);
         }
 
         return Fail($"invalid character '{rune}' (U+{rune.Value:X4})", _line, column);

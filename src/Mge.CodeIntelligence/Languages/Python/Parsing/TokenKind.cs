@@ -17,6 +17,9 @@ internal enum TokenKind : byte
     /// <summary>A lexical error; the tokenizer has recorded its diagnostic.</summary>
     Error,
 
+    /// <summary>An ASCII character Python does not use ('$', '?', '`'): the parser reports it as invalid syntax.</summary>
+    Unknown,
+
     // Keywords.
     False,
     None,

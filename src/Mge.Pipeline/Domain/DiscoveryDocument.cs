@@ -11,8 +11,8 @@ public sealed record DiscoveryDocument
     [JsonPropertyName("summary")] public string Summary { get; init; } = "";
     [JsonPropertyName("bounded_contexts")] public IReadOnlyList<BoundedContext> BoundedContexts { get; init; } = [];
 
-    public IEnumerable<Aggregate> Aggregates => BoundedContexts.SelectMany(c => c.Aggregates);
-    public IEnumerable<DomainEntity> Entities => Aggregates.SelectMany(a => a.Entities);
+    [JsonIgnore] public IEnumerable<Aggregate> Aggregates => BoundedContexts.SelectMany(c => c.Aggregates);
+    [JsonIgnore] public IEnumerable<DomainEntity> Entities => Aggregates.SelectMany(a => a.Entities);
 }
 
 public sealed record BoundedContext

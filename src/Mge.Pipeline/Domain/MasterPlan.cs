@@ -10,8 +10,8 @@ public sealed record MasterPlan
     [JsonPropertyName("project_type")] public required string ProjectType { get; init; }
     [JsonPropertyName("phases")] public IReadOnlyList<PlanPhase> Phases { get; init; } = [];
 
-    public IEnumerable<PlanMilestone> Milestones => Phases.SelectMany(p => p.Milestones);
-    public IEnumerable<PlanTask> Tasks => Milestones.SelectMany(m => m.Tasks);
+    [JsonIgnore] public IEnumerable<PlanMilestone> Milestones => Phases.SelectMany(p => p.Milestones);
+    [JsonIgnore] public IEnumerable<PlanTask> Tasks => Milestones.SelectMany(m => m.Tasks);
 }
 
 public sealed record PlanPhase

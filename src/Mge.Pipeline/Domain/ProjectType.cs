@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Mge.Pipeline.Domain;
 
-/// <summary>The kinds of project MGE generates. Names are the CLI's --type values in lower case.</summary>
+/// <summary>The kinds of project MGE generates. The JSON names are the CLI's --type values.</summary>
 public enum ProjectType
 {
-    FastApi,
-    Django,
-    Express,
+    [JsonStringEnumMemberName("fastapi")] FastApi,
+    [JsonStringEnumMemberName("django")] Django,
+    [JsonStringEnumMemberName("express")] Express,
 }

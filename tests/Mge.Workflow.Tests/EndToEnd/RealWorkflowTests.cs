@@ -1,0 +1,56 @@
+using Mge.Engine;
+using Mge.Models;
+using Mge.Pipeline;
+using Mge.Pipeline.Delivery;
+using Mge.Pipeline.Domain;
+using Mge.Pipeline.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mge.Workflow.Tests.EndToEnd;
+
+/// <summary>The real orchestrator, activities and phases with the offline model, in the embedded engine over in-memory storage.</summary>
+public sealed class RealWorkflowTests
+{
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("Create a FastAPI REST API for task management with users, tasks and comments", ProjectType.FastApi)]
+    [InlineData("Create an Express REST API for a library with books and authors", ProjectType.Express)]
+    public async Task A_request_runs_through_every_phase_to_a_summary(string request, ProjectType projectType)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddMgePipeline()
+            .AddMgeLaterPhases()
+            .AddMgeInMemoryStorage()
+            .AddMgeOfflineModel()
+            .AddMgeWorkflow()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var engineOptions = new EmbeddedEngineOptions { MaxConcurrentActivities = 16 };
+        WorkflowRegistration.Register(engineOptions);
+        await using var engine = EmbeddedEngine.CreateInMemory(engineOptions, services);
+        await engine.StartAsync();
+
+        var options = new GenerationOptions { ProjectType = projectType, Concurrency = 4 };
+        const string runId = "e2e-run";
+        await services.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, request, options, DateTimeOffset.UtcNow));
+        await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId);
+        var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(3));
+
+        Assert.True(status.RuntimeStatus == EngineRuntimeStatus.Completed, $"{status.RuntimeStatus}: {status.Failure?.Message}");
+        var summary = status.ReadOutput<GenerationSummary>();
+        Assert.NotNull(summary);
+        Assert.Equal(runId, summary.RunId);
+        Assert.True(summary.Tasks > 0);
+        Assert.True(summary.Atoms > 0);
+        Assert.True(summary.Waves > 0);
+        Assert.True(summary.Files > 0);
+        Assert.InRange(summary.Precision, 0.0, 1.0);
+        Assert.Equal(
+            ["Discovery", "MasterPlan", "CodeGeneration", "Validation", "Atomization", "WavePlanning", "WaveExecution", "FileWriting", "Infrastructure"],
+            summary.PhaseSeconds.Keys.Take(9));
+        Assert.Equal(new GenerationProgress("Delivery", 1, 1), status.ReadCustomStatus<GenerationProgress>());
+
+        var run = await services.GetRequiredService<RunJournal>().GetStatusAsync(runId);
+        Assert.Equal(RunStates.Completed, run?.Status);
+    }
+}

@@ -55,7 +55,8 @@ public static class GenerationReport
         Row("files", N(summary.Files));
         foreach (var (phase, seconds) in summary.PhaseSeconds)
         {
-            Row($"  {phase.Replace('_', ' ')}", Seconds(seconds));
+            // Phase names come as enum names ("CodeGeneration"); the table shows them as the progress rows do.
+            Row($"  {JsonNamingPolicy.SnakeCaseLower.ConvertName(phase).Replace('_', ' ')}", Seconds(seconds));
         }
 
         Row("duration", Seconds(summary.TotalSeconds));

@@ -21,7 +21,8 @@ public static class SpectreConsoles
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = isTerminal && colorAllowed ? AnsiSupport.Detect : AnsiSupport.No,
+            // Live bars move the cursor, which needs ANSI on a terminal even when colour is off (NO_COLOR).
+            Ansi = isTerminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = isTerminal && colorAllowed ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Yes : InteractionSupport.No,
         });

@@ -43,6 +43,4 @@ internal static class Keywords
         _ => TokenKind.Name,
     };
 
-    /// <summary>The source spelling of a keyword or operator kind, for messages.</summary>
-    public static bool IsKeyword(TokenKind kind) => kind is >= TokenKind.False and <= TokenKind.Yield;
 }

@@ -207,15 +207,7 @@ public sealed partial class PythonParser
             switch (_cur.Kind)
             {
                 case TokenKind.EqEqual: op = CompareOperator.Eq; Advance(); break;
-                case TokenKind.NotEqual:
-                    if (_text[_cur.Start] == '<')
-                    {
-                        throw InvalidSyntax();
-                    }
-
-                    op = CompareOperator.NotEq;
-                    Advance();
-                    break;
+                case TokenKind.NotEqual: op = CompareOperator.NotEq; Advance(); break;
                 case TokenKind.Less: op = CompareOperator.Lt; Advance(); break;
                 case TokenKind.LessEqual: op = CompareOperator.LtE; Advance(); break;
                 case TokenKind.Greater: op = CompareOperator.Gt; Advance(); break;

@@ -187,18 +187,7 @@ public sealed partial class PythonParser
             return;
         }
 
-        throw InvalidSyntaxAfterStatement();
-    }
-
-    private ParseException InvalidSyntaxAfterStatement()
-    {
-        // "print 'x'" / "a b": CPython suggests a missing comma or reports invalid syntax at the token.
-        if (_cur.Kind == TokenKind.Error)
-        {
-            return Error("invalid syntax", _cur);
-        }
-
-        return Error("invalid syntax", _cur);
+        throw InvalidSyntax();
     }
 
     private Stmt ParseSimpleStatement()
@@ -882,14 +871,7 @@ public sealed partial class PythonParser
                 type = ParseExpression();
                 if (_cur.Kind == TokenKind.Comma)
                 {
-                    var typeStart = type;
-                    var elts = new List<Expr> { type };
-                    while (Accept(TokenKind.Comma) && _cur.Kind is not (TokenKind.Colon or TokenKind.As))
-                    {
-                        elts.Add(ParseExpression());
-                    }
-
-                    throw Error("multiple exception types must be parenthesized", typeStart);
+                    throw Error("multiple exception types must be parenthesized", type);
                 }
 
                 if (Accept(TokenKind.As))

@@ -293,20 +293,8 @@ public sealed partial class PythonParser
         return InvalidSyntax();
     }
 
-    private ParseException InvalidSyntax()
-    {
-        if (_cur.Kind == TokenKind.Indent)
-        {
-            return Error("unexpected indent", _cur);
-        }
-
-        if (_cur.Kind == TokenKind.EndOfFile || (_cur.Kind == TokenKind.Newline && _cur.Start == _cur.End))
-        {
-            return Error("invalid syntax", _cur);
-        }
-
-        return Error("invalid syntax", _cur);
-    }
+    private ParseException InvalidSyntax() =>
+        _cur.Kind == TokenKind.Indent ? Error("unexpected indent", _cur) : Error("invalid syntax", _cur);
 
     private void EnterRecursion()
     {

@@ -116,8 +116,6 @@ internal sealed class PythonTokenizer
         FormatSpec,
     }
 
-    public string Text => _text;
-
     /// <summary>Produces the next token. After <see cref="TokenKind.EndOfFile"/> or an error it keeps returning EOF.</summary>
     public Token Next()
     {

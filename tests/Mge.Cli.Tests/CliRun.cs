@@ -14,6 +14,14 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs <c>mge</c> with the given error writer (to react to progress lines) and cancellation.</summary>
+    public static async Task<CliRun> RunAsync(string workingDirectory, TextWriter stderr, CancellationToken cancellationToken, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        var exitCode = await CliApplication.RunAsync(args, CliEnvironment.ForWriters(stdout, stderr, workingDirectory), cancellationToken);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString() ?? "");
+    }
+
     /// <summary>Non-empty stdout lines.</summary>
     public IReadOnlyList<string> StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

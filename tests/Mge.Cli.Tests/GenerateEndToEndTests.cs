@@ -90,8 +90,13 @@ public sealed class GenerateEndToEndTests : IDisposable
         var summary = ParseSummary(run);
         Assert.Equal("completed", summary.GetProperty("status").GetString());
         var atomsRepaired = summary.GetProperty("atoms_repaired").GetInt32();
-        var repairRounds = run.StderrLines.Count(l => l.Contains("after repair round", StringComparison.Ordinal));
+        var repairRounds = summary.GetProperty("task_repair_rounds").GetInt32();
         Assert.True(atomsRepaired + repairRounds > 0, $"no repair reported:\n{run.Stderr}");
+        if (repairRounds > 0)
+        {
+            Assert.True(summary.GetProperty("tasks_failing_first_validation").GetInt32() > 0);
+            Assert.Contains(run.StderrLines, l => l.Contains("after repair round", StringComparison.Ordinal));
+        }
         Assert.True(File.Exists(summary.GetProperty("zip_path").GetString()));
     }
 
@@ -107,6 +112,35 @@ public sealed class GenerateEndToEndTests : IDisposable
         }
 
         Assert.Contains(".zip", run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_failed_run_names_the_phase_and_reason_and_exits_1()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "hello", "--out", "out", "--json");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        var result = ParseSummary(run);
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        Assert.Equal("discovery", result.GetProperty("failed_phase").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("error").GetString()));
+        Assert.Contains(run.StderrLines, l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal) && l.Contains("failed in phase discovery", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_run_stops_cleanly_with_exit_code_130()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var stderr = new LineTriggerWriter("masterplan", cancellation.Cancel);
+
+        var run = await CliRun.RunAsync(temp.Path, stderr, cancellation.Token, "generate", FastApiRequest, "--out", "out", "--json");
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Equal("mge generate: cancelled.", run.StderrLines[^1]);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "out"), "*.zip"));
     }
 
     private static JsonElement ParseSummary(CliRun run)

@@ -86,6 +86,19 @@ public sealed class RunProgressBoardTests
         Assert.Equal(("master_plan", "the plan has no tasks"), board.LastError);
     }
 
+    [Fact]
+    public void Validation_rounds_are_counted_as_repairs()
+    {
+        var board = new RunProgressBoard();
+
+        board.Apply(ProgressEvents.CodeValidationComplete(Run, 0, 19, 4, 0, 3, []));
+        board.Apply(ProgressEvents.CodeValidationComplete(Run, 2, 19, 0, 0, 0, []));
+        board.Apply(ProgressEvents.CodeValidationComplete(Run, 1, 19, 1, 0, 1, []));
+
+        Assert.Equal(new RepairReport(3, 2), board.Repairs);
+        Assert.Equal(PhaseRowState.Done, Row(board, "validation").State);
+    }
+
     [Theory]
     [InlineData("03-code_generation_progress-0007", PipelinePhase.CodeGeneration)]
     [InlineData("10-complete-run", PipelinePhase.Delivery)]

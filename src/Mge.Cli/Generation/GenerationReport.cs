@@ -27,6 +27,8 @@ public static class GenerationReport
         json["zip_path"] = outcome.Delivery?.ZipPath;
         json["folder_path"] = outcome.Delivery?.FolderPath;
         json["storage_path"] = outcome.StorageRoot;
+        json["tasks_failing_first_validation"] = outcome.Repairs.TasksFailingFirstCheck;
+        json["task_repair_rounds"] = outcome.Repairs.RepairRounds;
         if (!outcome.Completed)
         {
             json["failed_phase"] = outcome.FailedPhase;
@@ -48,6 +50,7 @@ public static class GenerationReport
         Row("model", summary.Model);
         Row("tasks", summary.TasksFailed > 0 ? $"{summary.Tasks} ({summary.TasksFailed} failed)" : N(summary.Tasks));
         Row("atoms", $"{summary.Atoms:N0}: {summary.AtomsPassed:N0} passed, {summary.AtomsRepaired:N0} repaired, {summary.AtomsFailed:N0} failed");
+        Row("repairs", $"{outcome.Repairs.TasksFailingFirstCheck} task(s) failed the first validation, {outcome.Repairs.RepairRounds} repair round(s); {summary.AtomsRepaired} atom(s) repaired");
         Row("waves", N(summary.Waves));
         Row("precision", summary.Precision.ToString("P1", CultureInfo.InvariantCulture));
         Row("tokens", string.Create(CultureInfo.InvariantCulture, $"{summary.Usage.InputTokens:N0} in / {summary.Usage.OutputTokens:N0} out / {summary.Usage.CachedTokens:N0} cached ({summary.Usage.Calls:N0} calls)"));

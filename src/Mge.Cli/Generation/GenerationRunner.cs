@@ -76,13 +76,13 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
         {
             var phase = status?.CurrentPhase is { } p ? ProgressEvents.PhaseName(p) : board.LastError?.Phase;
             var error = status?.Error ?? final.Failure?.Message ?? board.LastError?.Message ?? $"the orchestration ended as {final.RuntimeStatus}";
-            return new GenerationOutcome(runId, false, null, null, phase, error, storageRoot);
+            return new GenerationOutcome(runId, false, null, null, phase, error, storageRoot, board.Repairs);
         }
 
         var summary = status?.Summary ?? final.ReadOutput<GenerationSummary>()
             ?? throw new InvalidOperationException($"Run {runId} completed without a summary.");
         var delivery = await DeliverAsync(provider.GetRequiredService<IBlobStore>(), summary, settings.OutputDirectory, cancellationToken);
-        return new GenerationOutcome(runId, true, summary, delivery, null, null, storageRoot);
+        return new GenerationOutcome(runId, true, summary, delivery, null, null, storageRoot, board.Repairs);
     }
 
     private ServiceProvider BuildServices(GenerateSettings settings, string storageRoot, IProgressObserver observer)

@@ -42,6 +42,9 @@ public sealed class RunProgressBoard
     /// <summary>Tokens in/out/cached and dollars so far, from <c>cost_update</c> events.</summary>
     public (long Input, long Output, long Cached, decimal CostUsd) Usage { get; private set; }
 
+    /// <summary>Tasks that failed the first validation, and the repair rounds run after it (from <c>code_validation_complete</c>).</summary>
+    public RepairReport Repairs { get; private set; } = new(0, 0);
+
     /// <summary>The last <c>error</c> event's phase and message, when one arrived.</summary>
     public (string Phase, string Message)? LastError { get; private set; }
 
@@ -97,6 +100,9 @@ public sealed class RunProgressBoard
                     var checkedTasks = Int(data, "total_tasks");
                     var failing = Int(data, "failing_tasks");
                     var round = Int(data, "round");
+                    Repairs = round == 0
+                        ? Repairs with { TasksFailingFirstCheck = failing }
+                        : Repairs with { RepairRounds = Math.Max(Repairs.RepairRounds, round) };
                     return Set(PipelinePhase.Validation, failing == 0 ? PhaseRowState.Done : PhaseRowState.Running, checkedTasks - failing, checkedTasks,
                         $"{(round == 0 ? "first check" : $"after repair round {round}")}: {Int(data, "validation_errors")} errors, {Int(data, "warnings")} warnings");
                 case ProgressEvents.AtomizationProgressType:

@@ -38,7 +38,7 @@ public sealed class TableRecordStore : IRecordStore
         _service = service;
         _overflow = overflow;
         _prefix = tablePrefix;
-        _json = json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        _json = json ?? StorageJson.Options;
     }
 
     public async Task UpsertAsync<T>(string table, string partition, string row, T value, CancellationToken cancellationToken = default)

@@ -45,9 +45,9 @@ public sealed class TableRecordStoreTests : IClassFixture<AzuriteFixture>
 
         var client = tables.GetTableClient(store.TableName("tasks"));
         var entity = (await client.GetEntityAsync<TableEntity>("run-1", "0001")).Value;
-        Assert.Equal(42L, entity.GetInt64("llmTokensInput"));
+        Assert.Equal(42L, entity.GetInt64("llm_tokens_input"));
         Assert.Equal("Database", entity.GetString("name"));
-        Assert.Equal(0.5, entity.GetDouble("llmCostUsd"));
+        Assert.Equal(0.5, entity.GetDouble("llm_cost_usd"));
     }
 
     [Fact]

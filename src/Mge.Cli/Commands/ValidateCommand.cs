@@ -84,7 +84,9 @@ public sealed class ValidateCommand(CliEnvironment environment, LanguageServices
         var verdict = validation.IsValid ? "[green]PASS[/]" : "[red]FAIL[/]";
         var counts = errors + warnings == 0 ? "valid" : $"{errors} error(s), {warnings} warning(s)";
         console.MarkupLine($"{verdict} {Markup.Escape(file.DisplayPath)} ({CodeReportJson.Name(validation.Language)}) {Markup.Escape(counts)}");
-        foreach (var diagnostic in validation.Diagnostics)
+        // Info notes (such as "types not checked") repeat on every file; the closing line lists the checks
+        // not run, and --json keeps every diagnostic.
+        foreach (var diagnostic in validation.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
         {
             var color = diagnostic.Severity switch
             {

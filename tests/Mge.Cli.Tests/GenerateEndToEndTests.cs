@@ -6,7 +6,7 @@ namespace Mge.Cli.Tests;
 /// <summary>
 /// <c>mge generate</c> through the whole workflow on the embedded engine and the offline model, checked with
 /// the real interpreters: every generated Python file compiles under CPython, every JavaScript file passes
-/// <c>node --check</c>.
+/// <c>node --check</c>. Each run takes 1-6 s here (offline model, in-memory engine), so none is marked Slow.
 /// </summary>
 public sealed class GenerateEndToEndTests : IDisposable
 {
@@ -58,7 +58,6 @@ public sealed class GenerateEndToEndTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Express_request_produces_javascript_that_node_accepts()
     {
         var run = await CliRun.RunAsync(temp.Path, "generate", "Build an Express API for a library with books and authors", "--type", "express", "--out", "out", "--json");
@@ -81,7 +80,6 @@ public sealed class GenerateEndToEndTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task Run_with_injected_faults_still_completes_and_reports_repairs()
     {
         var run = await CliRun.RunAsync(temp.Path, "generate", FastApiRequest, "--out", "out", "--json", "--faults", "0.3");

@@ -161,6 +161,7 @@ public sealed partial class PythonParser
             return new PythonParseResult(null, _diagnostics);
         }
 
+        CheckFutureImports(body);
         if (_diagnostics.Count > 0)
         {
             return new PythonParseResult(null, _diagnostics);
@@ -171,6 +172,54 @@ public sealed partial class PythonParser
             ? new TextSpan(0, _text.Length, 1, 0, _prev.EndLine, _prev.EndColumn)
             : new TextSpan(0, _text.Length, 1, 0, start.Line, start.Column);
         return new PythonParseResult(module, _diagnostics);
+    }
+
+    private static readonly HashSet<string> FutureFeatures = new(StringComparer.Ordinal)
+    {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+        "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    };
+
+    // CPython's compile() rejects misplaced or unknown __future__ imports; they change how a module compiles.
+    private void CheckFutureImports(List<Stmt> body)
+    {
+        bool prologue = true;
+        for (int i = 0; i < body.Count; i++)
+        {
+            var stmt = body[i];
+            if (stmt is ImportFrom { Module: "__future__", Level: 0 } future)
+            {
+                int line = stmt.Span.StartLine, column = stmt.Span.StartColumn;
+                if (!prologue)
+                {
+                    Report(new ParseException("from __future__ imports must occur at the beginning of the file", line, column));
+                    return;
+                }
+
+                foreach (var alias in future.Names)
+                {
+                    if (alias.Name == "braces")
+                    {
+                        Report(new ParseException("not a chance", line, column));
+                        return;
+                    }
+
+                    if (!FutureFeatures.Contains(alias.Name))
+                    {
+                        Report(new ParseException($"future feature {alias.Name} is not defined", line, column));
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
+            bool docstring = i == 0 && stmt is ExprStmt { Value: Constant { Value: string } };
+            if (!docstring)
+            {
+                prologue = false;
+            }
+        }
     }
 
     private void Report(ParseException ex) =>
@@ -268,7 +317,7 @@ public sealed partial class PythonParser
 
     // ---- Errors -------------------------------------------------------------------------------------
 
-    private ParseException Error(string message, in Token at) => new(message, at.Line, at.Column);
+    private ParseException Error(string message, in Token at) => new(message, line, column);
 
     private ParseException Error(string message, PyNode at) => new(message, at.Span.StartLine, at.Span.StartColumn);
 

@@ -296,6 +296,9 @@ public sealed class PythonParserTreeTests
         Assert.Equal("'yield' outside function", PythonParser.Parse("class C:\n    yield 1\n").Diagnostics[0].Message);
         Assert.Equal("'await' outside async function", PythonParser.Parse("def f():\n    await x\n").Diagnostics[0].Message);
         Assert.Empty(PythonParser.Parse("def f():\n    return (await x for x in y)\n").Diagnostics);
+        Assert.Empty(PythonParser.Parse("'''doc'''\nfrom __future__ import annotations\nimport os\n").Diagnostics);
+        Assert.Equal("from __future__ imports must occur at the beginning of the file", PythonParser.Parse("import os\nfrom __future__ import annotations\n").Diagnostics[0].Message);
+        Assert.Equal("future feature nope is not defined", PythonParser.Parse("from __future__ import nope\n").Diagnostics[0].Message);
     }
 
     private sealed class NameCollector(List<string> names) : Py.PythonSyntaxWalker

@@ -11,18 +11,20 @@ namespace Mge.CodeIntelligence.Languages.JavaScript;
 /// </summary>
 internal static class JavaScriptParsing
 {
-    private static readonly Parser ScriptParser = new(new ParserOptions
+    // Acornima's Parser keeps per-parse state: one instance per thread, since language services are
+    // called from parallel activities.
+    private static readonly ThreadLocal<Parser> ScriptParsers = new(() => new Parser(new ParserOptions
     {
         EcmaVersion = EcmaVersion.Latest,
         AllowHashBang = true,
         AllowReturnOutsideFunction = true,
-    });
+    }));
 
-    private static readonly Parser ModuleParser = new(new ParserOptions
+    private static readonly ThreadLocal<Parser> ModuleParsers = new(() => new Parser(new ParserOptions
     {
         EcmaVersion = EcmaVersion.Latest,
         AllowHashBang = true,
-    });
+    }));
 
     /// <summary>The parsed file, or null with the syntax diagnostic Node would report.</summary>
     public static ParsedJavaScript? Parse(SourceFile file, out Diagnostic? syntaxError)
@@ -59,7 +61,7 @@ internal static class JavaScriptParsing
         error = null;
         try
         {
-            Acornima.Ast.Program program = module ? ModuleParser.ParseModule(text) : ScriptParser.ParseScript(text);
+            Acornima.Ast.Program program = module ? ModuleParsers.Value!.ParseModule(text) : ScriptParsers.Value!.ParseScript(text);
             return new ParsedJavaScript(text, program, module);
         }
         catch (ParseErrorException ex)

@@ -317,7 +317,7 @@ public sealed partial class PythonParser
 
     // ---- Errors -------------------------------------------------------------------------------------
 
-    private ParseException Error(string message, in Token at) => new(message, line, column);
+    private ParseException Error(string message, in Token at) => new(message, at.Line, at.Column);
 
     private ParseException Error(string message, PyNode at) => new(message, at.Span.StartLine, at.Span.StartColumn);
 

@@ -29,6 +29,12 @@ public sealed partial class SignalROptions
     /// <summary>How long one REST call may take before it counts as unanswered (and is retried).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the progress observer stops sending after a failed send (0: never stops), so a run does not wait
+    /// on an unreachable service for every event.
+    /// </summary>
+    public TimeSpan PauseAfterFailure { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when a connection string is set: SignalR publishing is wanted.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -51,6 +57,11 @@ public sealed partial class SignalROptions
         if (RequestTimeout <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{SectionName}:RequestTimeout must be positive (it is {RequestTimeout}).");
+        }
+
+        if (PauseAfterFailure < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}:PauseAfterFailure must not be negative (it is {PauseAfterFailure}).");
         }
 
         try

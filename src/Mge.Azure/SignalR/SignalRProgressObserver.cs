@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Mge.Pipeline.Progress;
 
@@ -18,20 +20,48 @@ public sealed class SignalRProgressObserver : IProgressObserver
 
     private readonly SignalRRestClient _client;
     private readonly string _hub;
+    private readonly TimeSpan _pauseAfterFailure;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private long _pausedUntilTicks;
 
-    public SignalRProgressObserver(SignalRRestClient client, IOptions<SignalROptions> options)
+    public SignalRProgressObserver(
+        SignalRRestClient client,
+        IOptions<SignalROptions> options,
+        TimeProvider? timeProvider = null,
+        ILogger<SignalRProgressObserver>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _hub = options.Value.Hub;
+        _pauseAfterFailure = options.Value.PauseAfterFailure;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SignalRProgressObserver>.Instance;
     }
 
     public async ValueTask OnEventAsync(ProgressEvent progressEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progressEvent);
-        await _client.SendToGroupAsync(_hub, GroupFor(progressEvent.RunId), Target, [ToMessage(progressEvent)], cancellationToken)
-            .ConfigureAwait(false);
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        if (now < Interlocked.Read(ref _pausedUntilTicks))
+        {
+            _logger.LogDebug("SignalR progress paused after a failure; event {Key} of run {RunId} not sent live", progressEvent.Key, progressEvent.RunId);
+            return;
+        }
+
+        try
+        {
+            await _client.SendToGroupAsync(_hub, GroupFor(progressEvent.RunId), Target, [ToMessage(progressEvent)], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (SignalRServiceException) when (_pauseAfterFailure > TimeSpan.Zero)
+        {
+            Interlocked.Exchange(ref _pausedUntilTicks, now + _pauseAfterFailure.Ticks);
+            _logger.LogWarning("SignalR progress paused for {PauseSeconds} s after a failed send; events stay stored for catch-up",
+                (int)_pauseAfterFailure.TotalSeconds);
+            throw;
+        }
     }
 
     /// <summary>The group a run's events go to (and that <see cref="SignalRNegotiator"/> puts a run's followers in).</summary>

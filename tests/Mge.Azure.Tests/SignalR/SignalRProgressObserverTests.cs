@@ -59,4 +59,27 @@ public sealed class SignalRProgressObserverTests
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
     }
+
+    [Fact]
+    public async Task After_a_failure_sending_pauses_then_resumes()
+    {
+        var handler = new RecordingHttpHandler(
+            RecordingHttpHandler.Status(System.Net.HttpStatusCode.ServiceUnavailable),
+            RecordingHttpHandler.Status(System.Net.HttpStatusCode.Accepted));
+        var clock = new FixedTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var tokens = new SignalRAccessTokens(SignalRConnectionString.Parse(SignalRTestKeys.ConnectionString()));
+        var observer = new SignalRProgressObserver(
+            new SignalRRestClient(new HttpClient(handler), tokens, SignalRRetryPolicy.None),
+            Options.Create(new SignalROptions { PauseAfterFailure = TimeSpan.FromSeconds(30) }),
+            clock);
+
+        await Assert.ThrowsAsync<SignalRServiceException>(() => observer.OnEventAsync(Event, CancellationToken.None).AsTask());
+        clock.Now = clock.Now.AddSeconds(29);
+        await observer.OnEventAsync(Event, CancellationToken.None);
+        Assert.Single(handler.Requests);
+
+        clock.Now = clock.Now.AddSeconds(2);
+        await observer.OnEventAsync(Event, CancellationToken.None);
+        Assert.Equal(2, handler.Requests.Count);
+    }
 }

@@ -68,6 +68,24 @@ public sealed class CodeIntelligenceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_a_single_file_resolves_imports_from_its_project_root()
+    {
+        temp.Write("requirements.txt", "fastapi\n");
+        temp.Write("app/__init__.py", "\"\"\"App package.\"\"\"\n");
+        temp.Write("app/models.py", ValidModel);
+        var main = temp.Write("app/main.py", ValidMain);
+
+        var run = await CliRun.RunAsync(Path.Combine(temp.Path, "app"), "validate", "main.py", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var result = ParseSingleLine(run);
+        Assert.Equal("main.py", result.GetProperty("path").GetString());
+        Assert.Equal("app/main.py", result.GetProperty("project_path").GetString());
+        Assert.True(result.GetProperty("valid").GetBoolean(), run.Stdout);
+        Assert.True(File.Exists(main));
+    }
+
+    [Fact]
     public async Task Validate_json_reports_a_python_syntax_error_with_line_and_column()
     {
         var broken = temp.Write("broken.py", BrokenPython);

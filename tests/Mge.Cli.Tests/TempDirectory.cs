@@ -22,9 +22,23 @@ public sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        // After a cancelled run, activities the engine had already started may still finish their last write
+        // for a moment (in a real process, exiting ends them): retry briefly instead of failing the cleanup.
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
+            try
+            {
+                if (Directory.Exists(Path))
+                {
+                    Directory.Delete(Path, recursive: true);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }

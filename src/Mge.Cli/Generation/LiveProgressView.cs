@@ -75,7 +75,7 @@ public sealed class LiveProgressView(RunProgressBoard board, IAnsiConsole consol
                 _ => "grey",
             };
             bar.Description = $"[{color}]{Markup.Escape(row.Name),-15}[/] {fraction,-9} {Markup.Escape(Shorten(row.Detail, detailWidth))}";
-            if (row.State is PhaseRowState.Done or PhaseRowState.Failed && !bar.IsFinished)
+            if (row.State is PhaseRowState.Done or PhaseRowState.Failed && bar.StopTime is null)
             {
                 bar.StopTask();
             }

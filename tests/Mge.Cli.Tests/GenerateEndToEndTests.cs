@@ -139,6 +139,7 @@ public sealed class GenerateEndToEndTests : IDisposable
         Assert.Equal("mge generate: cancelled.", run.StderrLines[^1]);
         Assert.DoesNotContain("   at ", run.Stderr);
         Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "out"), "*.zip"));
+        Assert.Contains(run.StderrLines, l => l.Contains("FAILED: cancelled by the user", StringComparison.Ordinal));
     }
 
     private static JsonElement ParseSummary(CliRun run)

@@ -68,6 +68,13 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
                 await engine.TerminateAsync(runId, "cancelled by the user", CancellationToken.None);
             }
 
+            // The journal would otherwise show the run as running forever; record where it was stopped.
+            var journal = provider.GetRequiredService<RunJournal>();
+            if (await journal.GetStatusAsync(runId, CancellationToken.None) is { Status: RunStates.Running } stopped)
+            {
+                await journal.FailAsync(runId, stopped.CurrentPhase ?? PipelinePhase.Discovery, "cancelled by the user", CancellationToken.None);
+            }
+
             throw;
         }
 

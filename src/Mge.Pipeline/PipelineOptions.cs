@@ -33,6 +33,16 @@ public sealed class PipelineOptions
     public int EstimatedDiscoveryOutputTokens { get; set; } = 1_500;
     public int EstimatedMasterPlanOutputTokens { get; set; } = 5_000;
 
+    /// <summary>Answer length assumed for a code, repair or chat call when the budget check estimates its cost.</summary>
+    public int EstimatedCodeOutputTokens { get; set; } = 1_500;
+
+    /// <summary>
+    /// Default budget cap of a run in USD (a run's <see cref="GenerationOptions.BudgetUsd"/> overrides it); 0 turns
+    /// the cap off. A model call that would take the run's spending past it is not made: the run stops with status
+    /// "budget_exceeded" and can be resumed with a higher cap.
+    /// </summary>
+    public decimal RunCapUsd { get; set; } = 5m;
+
     /// <summary>The generation options a host uses when the caller sets none.</summary>
     public GenerationOptions DefaultGenerationOptions(ProjectType? projectType = null) => new()
     {

@@ -45,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<GenerationRequestValidator>();
         services.TryAddTransient<ModelGateway>();
         services.TryAddTransient<RunJournal>();
+        services.TryAddSingleton<PromptTemplates>();
         services.TryAddSingleton<PromptBuilder>();
         services.TryAddTransient<TaskPromptSource>();
 

@@ -7,6 +7,9 @@ public sealed record UsageTotals(long InputTokens, long OutputTokens, long Cache
 
     public long TotalTokens => InputTokens + OutputTokens;
 
+    /// <summary>Cached input tokens / input tokens (0..1; 0 without input): how much of the prompts a provider's prompt cache served.</summary>
+    public double CachedShare => InputTokens <= 0 ? 0 : Math.Round((double)Math.Min(CachedTokens, InputTokens) / InputTokens, 4);
+
     public UsageTotals Add(UsageTotals other) => new(
         InputTokens + other.InputTokens,
         OutputTokens + other.OutputTokens,

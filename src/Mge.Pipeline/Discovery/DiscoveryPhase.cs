@@ -12,7 +12,8 @@ namespace Mge.Pipeline.Discovery;
 
 /// <summary>
 /// Phase 1: the model's domain-driven analysis of the request (domain, bounded contexts, aggregates,
-/// entities), asked as JSON with bounded retries, checked (at least one entity), stored as the run's
+/// entities), asked as structured JSON output (schema <see cref="OutputSchemas.Discovery"/>) and streamed
+/// (discovery_tokens_progress as tokens arrive), with bounded retries, checked (at least one entity), stored as the run's
 /// <see cref="DiscoveryRecord"/>, and reported with the seed's discovery_* events. Decides the project type.
 /// </summary>
 public sealed class DiscoveryPhase
@@ -67,8 +68,6 @@ public sealed class DiscoveryPhase
             estimatedOutput / Math.Max(1, _options.EstimatedOutputTokensPerSecond),
             _costs.Estimate(estimateModel, estimatedInput, estimatedOutput)), cancellationToken).ConfigureAwait(false);
 
-        long tokensReceived = 0;
-        var tokenEvents = new List<ProgressEvent>();
         var answer = await JsonAnswerRequester.RequestAsync<DiscoveryDocument>(
             _gateway,
             runId,
@@ -76,22 +75,14 @@ public sealed class DiscoveryPhase
             StorageKeys.Calls.DiscoveryAttempt,
             (attempt, problem) => attempt == 1 ? firstPrompt : _prompts.Discovery(request.Request, requestedType, attempt, problem),
             _options.MaxJsonAttempts,
-            onCall: (attempt, call) =>
-            {
-                tokensReceived += call.Usage.OutputTokens;
-                tokenEvents.Add(ProgressEvents.DiscoveryTokensProgress(runId, tokensReceived, Math.Max(estimatedOutput, tokensReceived), attempt));
-            },
+            OutputSchemas.Discovery,
+            onTokens: (attempt, tokens, ct) => new ValueTask(_progress.PublishAsync(
+                ProgressEvents.DiscoveryTokensProgress(runId, tokens, Math.Max(estimatedOutput, tokens), attempt), ct)),
             cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        foreach (var tokenEvent in tokenEvents)
-        {
-            await _progress.PublishAsync(tokenEvent, cancellationToken).ConfigureAwait(false);
-        }
 
         if (answer.Value is null)
         {
-            throw new PhaseFailedException(PipelinePhase.Discovery,
-                $"The model's discovery answer could not be used after {answer.Calls.Count} attempts: {answer.LastError}");
+            throw new PhaseFailedException(PipelinePhase.Discovery, answer.FailureMessage("discovery answer"));
         }
 
         var document = answer.Value;

@@ -20,4 +20,7 @@ public sealed record GenerationOptions
 
     /// <summary>Atoms handled by one wave-execution activity.</summary>
     public int AtomBatchSize { get; init; } = 25;
+
+    /// <summary>Budget cap of this run in USD; null: the pipeline's default (Mge:Pipeline:RunCapUsd); 0: no cap.</summary>
+    public decimal? BudgetUsd { get; init; }
 }

@@ -10,7 +10,8 @@ using Mge.Pipeline.Storage;
 namespace Mge.Pipeline.Planning;
 
 /// <summary>
-/// Phase 2: the masterplan (phases -> milestones -> tasks), asked as JSON with bounded retries, checked and
+/// Phase 2: the masterplan (phases -> milestones -> tasks), asked as structured JSON output (schema
+/// <see cref="OutputSchemas.MasterPlan"/>) and streamed (masterplan_tokens_progress), with bounded retries, checked and
 /// cleaned by <see cref="PlanValidator"/>, stored as the run's <see cref="MasterPlanRecord"/> and one
 /// <see cref="TaskRecord"/> per task, reported with the seed's masterplan_* events. Returns the task graph.
 /// </summary>
@@ -63,8 +64,6 @@ public sealed class MasterPlanPhase
             runId, estimatedInput + estimatedOutput, _costs.Estimate(estimateModel, estimatedInput, estimatedOutput)), cancellationToken).ConfigureAwait(false);
 
         PlanCheck? accepted = null;
-        long tokensReceived = 0;
-        var tokenEvents = new List<ProgressEvent>();
         var answer = await JsonAnswerRequester.RequestAsync<MasterPlan>(
             _gateway,
             runId,
@@ -72,28 +71,20 @@ public sealed class MasterPlanPhase
             StorageKeys.Calls.MasterPlanAttempt,
             (attempt, problem) => attempt == 1 ? firstPrompt : _prompts.MasterPlan(request.Request, discovery.ProjectType, discovery.Document, attempt, problem),
             _options.MaxJsonAttempts,
+            OutputSchemas.MasterPlan,
             check: plan =>
             {
                 var check = PlanValidator.Check(plan);
                 accepted = check.Problem is null ? check : null;
                 return check.Problem;
             },
-            onCall: (attempt, call) =>
-            {
-                tokensReceived += call.Usage.OutputTokens;
-                tokenEvents.Add(ProgressEvents.MasterPlanTokensProgress(runId, tokensReceived, Math.Max(estimatedOutput, tokensReceived), attempt));
-            },
+            onTokens: (attempt, tokens, ct) => new ValueTask(_progress.PublishAsync(
+                ProgressEvents.MasterPlanTokensProgress(runId, tokens, Math.Max(estimatedOutput, tokens), attempt), ct)),
             cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        foreach (var tokenEvent in tokenEvents)
-        {
-            await _progress.PublishAsync(tokenEvent, cancellationToken).ConfigureAwait(false);
-        }
 
         if (answer.Value is null || accepted?.Plan is null)
         {
-            throw new PhaseFailedException(PipelinePhase.MasterPlan,
-                $"The model's masterplan could not be used after {answer.Calls.Count} attempts: {answer.LastError}");
+            throw new PhaseFailedException(PipelinePhase.MasterPlan, answer.FailureMessage("masterplan"));
         }
 
         var plan = accepted.Plan;

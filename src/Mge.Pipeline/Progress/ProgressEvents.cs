@@ -287,10 +287,12 @@ public static class ProgressEvents
             ["tokens_input"] = call.InputTokens,
             ["tokens_output"] = call.OutputTokens,
             ["tokens_cached"] = call.CachedTokens,
+            ["cached_share"] = call.CachedShare,
             ["cost_usd"] = call.CostUsd,
             ["total_tokens_input"] = runTotals.InputTokens,
             ["total_tokens_output"] = runTotals.OutputTokens,
             ["total_tokens_cached"] = runTotals.CachedTokens,
+            ["total_cached_share"] = runTotals.CachedShare,
             ["total_cost_usd"] = runTotals.CostUsd,
             ["total_calls"] = runTotals.Calls,
         });
@@ -304,6 +306,7 @@ public static class ProgressEvents
             ["total_tokens_input"] = runTotals.InputTokens,
             ["total_tokens_output"] = runTotals.OutputTokens,
             ["total_tokens_cached"] = runTotals.CachedTokens,
+            ["total_cached_share"] = runTotals.CachedShare,
             ["total_cost_usd"] = runTotals.CostUsd,
             ["total_calls"] = runTotals.Calls,
         });

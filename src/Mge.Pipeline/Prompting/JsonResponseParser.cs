@@ -8,13 +8,17 @@ namespace Mge.Pipeline.Prompting;
 /// itself. Candidates, in order: the content of each fenced block that holds an object (```json or bare ```),
 /// then each balanced top-level {...} of the text (so leading and trailing prose is ignored). The first
 /// candidate that deserialises wins. Otherwise the error says what went wrong and where (line and column in
-/// the answer), so that it can be fed back to the model.
+/// the answer), so that it can be fed back to the model. With a schema, a candidate must conform to it too, and
+/// the error lists where it does not.
 /// </summary>
 public static class JsonResponseParser
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static bool TryParse<T>(string? text, out T value, out string error)
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <param name="schema">When given, a candidate must also conform to it (<see cref="JsonSchemaValidator"/>) before it is deserialised.</param>
+    public static bool TryParse<T>(string? text, out T value, out string error, JsonOutputSchema? schema = null)
         where T : class
     {
         value = default!;
@@ -39,6 +43,17 @@ public static class JsonResponseParser
         {
             try
             {
+                if (schema is not null)
+                {
+                    using var document = JsonDocument.Parse(json, DocumentOptions);
+                    var problems = schema.Validate(document.RootElement);
+                    if (problems.Count > 0)
+                    {
+                        firstError ??= $"the JSON at {Position(text, start)} does not match the schema '{schema.Name}': {string.Join("; ", problems)}";
+                        continue;
+                    }
+                }
+
                 var parsed = JsonSerializer.Deserialize<T>(json, Options);
                 if (parsed is not null)
                 {

@@ -13,9 +13,11 @@ namespace Mge.Pipeline.Prompting;
 /// <summary>
 /// The one way phases call the model. Each call has a deterministic key ("code-0007"); a key already in the
 /// journal (table "calls" + the response blob) is answered from storage, so an activity that runs twice never
-/// pays twice. A new call is made through <see cref="IChatClient"/>, its usage read (or estimated and flagged
-/// when the provider reports none), priced, journaled, and a <c>cost_update</c> event with the run's running
-/// totals is published.
+/// pays twice. Before a new call the run's budget is checked (<see cref="RunBudget"/>: spent so far plus the
+/// call's estimated cost against the cap; <see cref="BudgetExceededException"/> when it would pass it). A new
+/// call is made through <see cref="IChatClient"/> (plain or streamed), its usage read (or estimated and flagged
+/// when the provider reports none), priced, journaled with the prompt templates' version, and a
+/// <c>cost_update</c> event with the call's and the run's running totals (cached share included) is published.
 /// </summary>
 public sealed class ModelGateway
 {
@@ -26,6 +28,7 @@ public sealed class ModelGateway
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelGateway> _logger;
+    private readonly RunBudget _budget;
 
     public ModelGateway(
         IChatClient chat,
@@ -43,15 +46,77 @@ public sealed class ModelGateway
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _budget = new RunBudget(repository, costs, _options);
     }
 
-    public async Task<ModelCallResult> CompleteAsync(
+    /// <summary>One model call, answered whole.</summary>
+    public Task<ModelCallResult> CompleteAsync(
         string runId,
         string callKey,
         ModelRole role,
         IReadOnlyList<ChatMessage> messages,
         ChatOptions? chatOptions = null,
+        CancellationToken cancellationToken = default) =>
+        CallAsync(runId, callKey, role, messages, chatOptions, null, cancellationToken);
+
+    /// <summary>
+    /// One model call whose answer is streamed: <paramref name="onTokens"/> receives the output tokens received so
+    /// far (a length estimate per chunk), throttled by <see cref="TokenProgressThrottle"/>, and a last time with the
+    /// provider's final count. The final text and usage are journaled exactly like <see cref="CompleteAsync"/>'s;
+    /// a journaled call reports its stored output tokens once.
+    /// </summary>
+    public Task<ModelCallResult> CompleteStreamingAsync(
+        string runId,
+        string callKey,
+        ModelRole role,
+        IReadOnlyList<ChatMessage> messages,
+        Func<long, CancellationToken, ValueTask> onTokens,
+        ChatOptions? chatOptions = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onTokens);
+        return CallAsync(runId, callKey, role, messages, chatOptions, onTokens, cancellationToken);
+    }
+
+    /// <summary>The phase a call belongs to, for its cost_update key and the per-phase roll-up (atom repairs run during wave execution).</summary>
+    public static PipelinePhase PhaseOf(string callKey, ModelRole role)
+    {
+        if (callKey.StartsWith("atom-", StringComparison.Ordinal))
+        {
+            return PipelinePhase.WaveExecution;
+        }
+
+        return role switch
+        {
+            ModelRole.Discovery => PipelinePhase.Discovery,
+            ModelRole.Planning => PipelinePhase.MasterPlan,
+            ModelRole.Code => PipelinePhase.CodeGeneration,
+            ModelRole.Repair => PipelinePhase.Validation,
+            _ => PipelinePhase.Delivery,
+        };
+    }
+
+    /// <summary>The prompt as journaled: each message under a heading with its role.</summary>
+    public static string RenderPrompt(IReadOnlyList<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var builder = new StringBuilder();
+        foreach (var message in messages)
+        {
+            builder.Append("## ").Append(message.Role.Value).Append("\n\n").Append(message.Text).Append("\n\n");
+        }
+
+        return builder.ToString();
+    }
+
+    private async Task<ModelCallResult> CallAsync(
+        string runId,
+        string callKey,
+        ModelRole role,
+        IReadOnlyList<ChatMessage> messages,
+        ChatOptions? chatOptions,
+        Func<long, CancellationToken, ValueTask>? onTokens,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         ArgumentException.ThrowIfNullOrWhiteSpace(callKey);
@@ -65,6 +130,11 @@ public sealed class ModelGateway
         if (journaled is not null)
         {
             _logger.LogDebug("Model call {CallKey} of run {RunId} answered from the journal", callKey, runId);
+            if (onTokens is not null)
+            {
+                await onTokens(journaled.Usage.OutputTokens, cancellationToken).ConfigureAwait(false);
+            }
+
             await PublishCostAsync(runId, callKey, role, journaled.Model, journaled.Usage, cancellationToken).ConfigureAwait(false);
             return journaled;
         }
@@ -76,25 +146,32 @@ public sealed class ModelGateway
         }
 
         var promptText = RenderPrompt(messages);
+        var estimatedInput = TokenEstimator.Estimate(promptText);
+        await _budget.EnsureAffordableAsync(
+            runId, callKey, ExpectedModel(options), estimatedInput, ExpectedOutputTokens(role, options), cancellationToken).ConfigureAwait(false);
+
         var stopwatch = Stopwatch.StartNew();
-        var response = await _chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        var response = onTokens is null
+            ? await _chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false)
+            : await StreamAsync(messages, options, onTokens, cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
 
         var text = response.Text ?? string.Empty;
-        var model = response.ModelId
-            ?? options.ModelId
-            ?? _chat.GetService<ChatClientMetadata>()?.DefaultModelId
-            ?? "unknown";
-
+        var model = response.ModelId ?? ExpectedModel(options);
         var reportedInput = response.Usage?.InputTokenCount;
         var reportedOutput = response.Usage?.OutputTokenCount;
         var usageEstimated = reportedInput is null || reportedOutput is null;
-        var inputTokens = reportedInput ?? TokenEstimator.Estimate(promptText);
+        var inputTokens = reportedInput ?? estimatedInput;
         var outputTokens = reportedOutput ?? TokenEstimator.Estimate(text);
-        var cachedTokens = response.Usage?.CachedInputTokenCount ?? 0;
+        var cachedTokens = Math.Min(response.Usage?.CachedInputTokenCount ?? 0, inputTokens);
         if (usageEstimated)
         {
             _logger.LogWarning("Model call {CallKey} of run {RunId}: the provider reported no token usage; counted with the length estimate", callKey, runId);
+        }
+
+        if (onTokens is not null)
+        {
+            await onTokens(outputTokens, cancellationToken).ConfigureAwait(false);
         }
 
         var cost = _costs.Calculate(model, inputTokens, outputTokens, cachedTokens);
@@ -109,7 +186,7 @@ public sealed class ModelGateway
             Key = callKey,
             Role = role,
             Model = model,
-            PromptVersion = PromptVersions.For(role),
+            PromptVersion = PromptMessages.VersionOf(messages),
             InputTokens = inputTokens,
             OutputTokens = outputTokens,
             CachedTokens = cachedTokens,
@@ -129,23 +206,47 @@ public sealed class ModelGateway
         return new ModelCallResult(callKey, text, record.FinishReason, record.Usage, model, false, usageEstimated, responseBlob, promptBlob);
     }
 
-    /// <summary>The phase a call belongs to, for its cost_update key (atom repairs run during wave execution).</summary>
-    public static PipelinePhase PhaseOf(string callKey, ModelRole role)
+    /// <summary>Collects a streamed answer into one response (text, usage, finish reason), reporting the tokens as they arrive.</summary>
+    private async Task<ChatResponse> StreamAsync(
+        IReadOnlyList<ChatMessage> messages,
+        ChatOptions options,
+        Func<long, CancellationToken, ValueTask> onTokens,
+        CancellationToken cancellationToken)
     {
-        if (callKey.StartsWith("atom-", StringComparison.Ordinal))
+        var updates = new List<ChatResponseUpdate>();
+        var throttle = new TokenProgressThrottle(_time);
+        long received = 0;
+        await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
         {
-            return PipelinePhase.WaveExecution;
+            updates.Add(update);
+            var chunk = update.Text;
+            if (string.IsNullOrEmpty(chunk))
+            {
+                continue;
+            }
+
+            received += TokenEstimator.Estimate(chunk);
+            if (throttle.ShouldReport(received))
+            {
+                await onTokens(received, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return role switch
-        {
-            ModelRole.Discovery => PipelinePhase.Discovery,
-            ModelRole.Planning => PipelinePhase.MasterPlan,
-            ModelRole.Code => PipelinePhase.CodeGeneration,
-            ModelRole.Repair => PipelinePhase.Validation,
-            _ => PipelinePhase.Delivery,
-        };
+        return updates.ToChatResponse();
     }
+
+    private string ExpectedModel(ChatOptions options) =>
+        options.ModelId
+        ?? _chat.GetService<ChatClientMetadata>()?.DefaultModelId
+        ?? _options.EstimateModel;
+
+    private long ExpectedOutputTokens(ModelRole role, ChatOptions options) =>
+        options.MaxOutputTokens ?? role switch
+        {
+            ModelRole.Discovery => _options.EstimatedDiscoveryOutputTokens,
+            ModelRole.Planning => _options.EstimatedMasterPlanOutputTokens,
+            _ => _options.EstimatedCodeOutputTokens,
+        };
 
     private async Task<ModelCallResult?> FromJournalAsync(string runId, string callKey, CancellationToken cancellationToken)
     {
@@ -170,17 +271,5 @@ public sealed class ModelGateway
     {
         var totals = await _repository.SumCallsAsync(runId, null, cancellationToken).ConfigureAwait(false);
         await _progress.PublishAsync(ProgressEvents.CostUpdate(runId, PhaseOf(callKey, role), callKey, model, usage, totals), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The prompt as journaled: each message under a heading with its role.</summary>
-    internal static string RenderPrompt(IReadOnlyList<ChatMessage> messages)
-    {
-        var builder = new StringBuilder();
-        foreach (var message in messages)
-        {
-            builder.Append("## ").Append(message.Role.Value).Append("\n\n").Append(message.Text).Append("\n\n");
-        }
-
-        return builder.ToString();
     }
 }

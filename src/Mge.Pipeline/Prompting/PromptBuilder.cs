@@ -1,19 +1,35 @@
-using System.Globalization;
 using Microsoft.Extensions.AI;
 using Mge.CodeIntelligence.Languages;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Requests;
 
 namespace Mge.Pipeline.Prompting;
 
 /// <summary>
-/// Builds the messages of every model call: a system message (role instructions and output format), then user
-/// messages with human-readable instructions and one or more ```json mge-context blocks. For code and repair
-/// the shared part (request, project type, discovery, plan) comes first in its own message and the
-/// task-specific part last, so that the prefix is the same for every task of a run.
+/// Builds the messages of every model call from the prompt templates (<see cref="PromptTemplates"/>): a system
+/// message (role instructions and output format), then user messages with human-readable instructions and one
+/// or more ```json mge-context blocks. For code and repair the shared part (request, project type, discovery,
+/// plan, the project type's conventions) comes first in its own message and the task-specific part last, so
+/// that the prefix is the same for every task of a run and a provider's prompt cache can serve it. The result
+/// carries the versions of the templates used, which the gateway journals with the call.
 /// </summary>
 public sealed class PromptBuilder
 {
-    public IReadOnlyList<ChatMessage> Discovery(string request, ProjectType? projectType, int attempt = 1, string? previousError = null)
+    private readonly PromptTemplates _templates;
+
+    /// <summary>Templates from the default templates directory (see <see cref="PromptTemplates.FromDefaultLocation"/>).</summary>
+    public PromptBuilder()
+        : this(PromptTemplates.FromDefaultLocation())
+    {
+    }
+
+    public PromptBuilder(PromptTemplates templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        _templates = templates;
+    }
+
+    public PromptMessages Discovery(string request, ProjectType? projectType, int attempt = 1, string? previousError = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request);
         var context = new PromptContext
@@ -23,12 +39,10 @@ public sealed class PromptBuilder
             ProjectType = projectType,
             Attempt = attempt,
         };
-        return WithRetry(
-            [System(DiscoveryPrompt.System), User(DiscoveryPrompt.Instructions, context)],
-            previousError);
+        return JsonPrompt("discovery", context, previousError);
     }
 
-    public IReadOnlyList<ChatMessage> MasterPlan(string request, ProjectType projectType, DiscoveryDocument discovery, int attempt = 1, string? previousError = null)
+    public PromptMessages MasterPlan(string request, ProjectType projectType, DiscoveryDocument discovery, int attempt = 1, string? previousError = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request);
         ArgumentNullException.ThrowIfNull(discovery);
@@ -40,13 +54,11 @@ public sealed class PromptBuilder
             Discovery = discovery,
             Attempt = attempt,
         };
-        return WithRetry(
-            [System(PlanningPrompt.System), User(PlanningPrompt.Instructions, context)],
-            previousError);
+        return JsonPrompt("planning", context, previousError);
     }
 
     /// <summary>One task's code: shared project block, then the task with the signatures of the files of the tasks it depends on.</summary>
-    public IReadOnlyList<ChatMessage> Code(ProjectPrompt project, PlanTask task, IReadOnlyList<FileSignatures> dependencySignatures, int attempt = 1)
+    public PromptMessages Code(ProjectPrompt project, PlanTask task, IReadOnlyList<FileSignatures> dependencySignatures, int attempt = 1)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(task);
@@ -56,12 +68,10 @@ public sealed class PromptBuilder
             DependencySignatures = dependencySignatures,
             Attempt = attempt,
         };
-        return
-        [
-            System(CodePrompt.System),
-            User(CodePrompt.SharedInstructions, Shared(project, ModelRole.Code)),
-            User(CodePrompt.TaskInstructions, taskContext),
-        ];
+        return Compose(
+            (ChatRole.System, _templates.Render("code/system", NoModel)),
+            (ChatRole.User, Shared(project, ModelRole.Code)),
+            (ChatRole.User, WithContext("code/task", taskContext.ToFencedBlock(), block => new { Context = block })));
     }
 
     /// <summary>
@@ -69,7 +79,7 @@ public sealed class PromptBuilder
     /// errors of every failing file (prefixed with their paths) and the attempt. Further failing files are
     /// shown in the instructions, so that a model can fix them all in one answer.
     /// </summary>
-    public IReadOnlyList<ChatMessage> Repair(ProjectPrompt project, PlanTask task, IReadOnlyList<FailedFile> failedFiles, IReadOnlyList<FileSignatures> dependencySignatures, int attempt)
+    public PromptMessages Repair(ProjectPrompt project, PlanTask task, IReadOnlyList<FailedFile> failedFiles, IReadOnlyList<FileSignatures> dependencySignatures, int attempt)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(task);
@@ -90,23 +100,14 @@ public sealed class PromptBuilder
             Attempt = attempt,
         };
 
-        var instructions = RepairPrompt.TaskInstructions;
-        if (failedFiles.Count > 1)
-        {
-            var others = string.Join("\n\n", failedFiles.Skip(1).Select(f => $"Also failing, {f.Path}:\n```\n{f.Code}\n```"));
-            instructions += "\n\n" + others;
-        }
-
-        return
-        [
-            System(RepairPrompt.System),
-            User(CodePrompt.SharedInstructions, Shared(project, ModelRole.Repair)),
-            User(instructions, taskContext),
-        ];
+        return Compose(
+            (ChatRole.System, _templates.Render("repair/system", NoModel)),
+            (ChatRole.User, Shared(project, ModelRole.Repair)),
+            (ChatRole.User, WithContext("repair/task", taskContext.ToFencedBlock(), block => new { Context = block, AlsoFailing = failedFiles.Skip(1).ToList() })));
     }
 
     /// <summary>An atom's repair (role repair, atom_scope set): the atom's code, its errors and the code of the atoms it depends on.</summary>
-    public IReadOnlyList<ChatMessage> AtomRepair(
+    public PromptMessages AtomRepair(
         ProjectType projectType,
         string filePath,
         string atomScope,
@@ -128,49 +129,75 @@ public sealed class PromptBuilder
             DependencyCode = dependencyCode,
             Attempt = attempt,
         };
-        return [System(RepairPrompt.AtomSystem), User(RepairPrompt.AtomInstructions, context)];
+        return Compose(
+            (ChatRole.System, _templates.Render("atom-repair/system", NoModel)),
+            (ChatRole.User, WithContext("atom-repair/user", context.ToFencedBlock(), block => new { Context = block })));
     }
 
     /// <summary>A chat turn: the system text, the conversation so far, then the user's message (with the run's context block when given).</summary>
-    public IReadOnlyList<ChatMessage> Chat(string message, IReadOnlyList<ChatMessage>? history = null, PromptContext? runContext = null)
+    public PromptMessages Chat(string message, IReadOnlyList<ChatMessage>? history = null, PromptContext? runContext = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        var messages = new List<ChatMessage> { System(ChatPrompt.System) };
+        var system = _templates.Render("chat/system", NoModel);
+        var context = (runContext ?? new PromptContext()) with { Role = ModelRole.Chat };
+        var user = WithContext("chat/user", context.ToFencedBlock(), block => new { Message = message, Context = block });
+        var messages = new List<ChatMessage> { new(ChatRole.System, system.Text) };
         if (history is not null)
         {
             messages.AddRange(history);
         }
 
-        var context = (runContext ?? new PromptContext()) with { Role = ModelRole.Chat };
-        messages.Add(User(message, context));
-        return messages;
+        messages.Add(new ChatMessage(ChatRole.User, user.Text));
+        return new PromptMessages(messages, [system.Version, user.Version]);
     }
 
     /// <summary>The signatures of a set of files (those of the tasks a task depends on), files without any left out.</summary>
     public static IReadOnlyList<FileSignatures> Signatures(IEnumerable<SourceFile> files) =>
         files.Select(SignatureExtractor.Extract).Where(s => s.Signatures.Count > 0).ToList();
 
-    private static PromptContext Shared(ProjectPrompt project, ModelRole role) => new()
-    {
-        Role = role,
-        Request = project.Request,
-        ProjectType = project.ProjectType,
-        Discovery = project.Discovery,
-        Plan = project.Plan,
-    };
+    /// <summary>Models for templates without variables.</summary>
+    private static readonly object NoModel = new { };
 
-    private static IReadOnlyList<ChatMessage> WithRetry(List<ChatMessage> messages, string? previousError)
+    private PromptMessages JsonPrompt(string folder, PromptContext context, string? previousError)
     {
+        var parts = new List<(ChatRole, PromptPart)>
+        {
+            (ChatRole.System, _templates.Render($"{folder}/system", NoModel)),
+            (ChatRole.User, WithContext($"{folder}/user", context.ToFencedBlock(), block => new { Context = block })),
+        };
         if (previousError is not null)
         {
-            messages.Add(new ChatMessage(ChatRole.User, string.Format(CultureInfo.InvariantCulture, DiscoveryPrompt.RetryInstructions, previousError)));
+            parts.Add((ChatRole.User, _templates.Render($"{folder}/retry", new { Error = previousError })));
         }
 
-        return messages;
+        return Compose([.. parts]);
     }
 
-    private static ChatMessage System(string text) => new(ChatRole.System, text);
+    private PromptPart Shared(ProjectPrompt project, ModelRole role)
+    {
+        var context = new PromptContext
+        {
+            Role = role,
+            Request = project.Request,
+            ProjectType = project.ProjectType,
+            Discovery = project.Discovery,
+            Plan = project.Plan,
+        };
+        return WithContext("project/shared", context.ToFencedBlock(), block => new { Context = block, ProjectType = ProjectTypeParser.Name(project.ProjectType) });
+    }
 
-    private static ChatMessage User(string instructions, PromptContext context) =>
-        new(ChatRole.User, instructions + "\n\n" + context.ToFencedBlock());
+    /// <summary>Renders a template that must place the context block; one that drops it would leave the offline model (and the prompt's contract) without its data.</summary>
+    private PromptPart WithContext(string name, string contextBlock, Func<string, object> model)
+    {
+        var part = _templates.Render(name, model(contextBlock));
+        if (!part.Text.Contains(contextBlock, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Prompt template '{PromptTemplates.FolderName}/{name}' does not place the context block ({{{{ context }}}}); every user template must.");
+        }
+
+        return part;
+    }
+
+    private static PromptMessages Compose(params (ChatRole Role, PromptPart Part)[] parts) =>
+        new(parts.Select(p => new ChatMessage(p.Role, p.Part.Text)), parts.Select(p => p.Part.Version));
 }

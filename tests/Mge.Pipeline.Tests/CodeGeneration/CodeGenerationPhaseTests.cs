@@ -5,7 +5,6 @@ using Mge.Pipeline.Progress;
 using Mge.Pipeline.Prompting;
 using Mge.Pipeline.Storage;
 using Mge.Pipeline.Tests.Runs;
-using Moq;
 
 namespace Mge.Pipeline.Tests.CodeGeneration;
 
@@ -111,7 +110,7 @@ public sealed class CodeGenerationPhaseTests
         Assert.Equal(first, second);
         Assert.Equal(StoredJson.Of(firstTask), StoredJson.Of(await repository.GetTaskAsync(runId, 1)));
         Assert.Equal(3, (await repository.ListCallsAsync(runId)).Count);
-        host.Chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal(3, host.Calls.Count);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ModelGatewayTests
         host.Chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
         var calls = await host.Get<RunRepository>().ListCallsAsync("run-1");
         Assert.Single(calls);
-        Assert.Equal(ChatPrompt.Version, calls[0].PromptVersion);
+        Assert.Equal(PromptMessages.Unversioned, calls[0].PromptVersion);
         Assert.Equal("gpt-4o-mini", calls[0].Model);
         Assert.Equal(first.Usage.CostUsd, (await host.Get<RunRepository>().SumCallsAsync("run-1")).CostUsd);
     }

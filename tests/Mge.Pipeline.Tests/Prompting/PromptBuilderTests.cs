@@ -72,4 +72,49 @@ public sealed class PromptBuilderTests
         Assert.Contains("\"atom_scope\":\"User.save\"", messages[^1].Text, StringComparison.Ordinal);
         Assert.Contains("\"dependency_code\":[\"class User:\"]", messages[^1].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_prompt_carries_the_versions_of_the_templates_it_was_rendered_from()
+    {
+        var builder = new PromptBuilder();
+
+        Assert.Equal("discovery@1", builder.Discovery("Build a blog with posts", null).Version);
+        Assert.Equal("discovery@1", builder.Discovery("Build a blog with posts", null, 2, "bad").Version);
+        Assert.Equal("planning@1", builder.MasterPlan(SampleAnswers.Request, ProjectType.FastApi, Project.Discovery).Version);
+        Assert.Equal("code@1+project@1", builder.Code(Project, new PlanTask { Number = 1, Name = "M" }, []).Version);
+        Assert.Equal("repair@1+project@1", builder.Repair(Project, new PlanTask { Number = 1, Name = "M" }, [new FailedFile("a.py", "x", ["e"])], [], 2).Version);
+        Assert.Equal("atom-repair@1", builder.AtomRepair(ProjectType.FastApi, "a.py", "f", "x", ["e"], [], 1).Version);
+        Assert.Equal("chat@1", builder.Chat("hello").Version);
+    }
+
+    [Theory]
+    [InlineData(ProjectType.FastApi, "app/database.py")]
+    [InlineData(ProjectType.Django, "config/settings.py")]
+    [InlineData(ProjectType.Express, "src/app.js")]
+    public void The_shared_prefix_carries_the_project_types_conventions_before_the_context(ProjectType type, string layoutFile)
+    {
+        var messages = new PromptBuilder().Code(Project with { ProjectType = type }, new PlanTask { Number = 1, Name = "M" }, []);
+
+        var shared = messages[1].Text;
+        Assert.Contains(layoutFile, shared, StringComparison.Ordinal);
+        Assert.True(shared.IndexOf(layoutFile, StringComparison.Ordinal) < shared.IndexOf("```json mge-context", StringComparison.Ordinal));
+        Assert.DoesNotContain("{{", shared, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_failing_file_beyond_the_first_is_shown_in_the_repair_instructions()
+    {
+        var failed = new[]
+        {
+            new FailedFile("app/a.py", "x = (", ["1:5 syntax"]),
+            new FailedFile("app/b.py", "import nope", ["1:1 import"]),
+            new FailedFile("app/c.py", "y = ]", ["1:5 syntax"]),
+        };
+
+        var last = new PromptBuilder().Repair(Project, new PlanTask { Number = 3, Name = "T" }, failed, [], attempt: 2)[^1].Text;
+
+        Assert.Contains("Also failing, app/b.py:\n```\nimport nope\n```", last, StringComparison.Ordinal);
+        Assert.Contains("Also failing, app/c.py:", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("Also failing, app/a.py", last, StringComparison.Ordinal);
+    }
 }

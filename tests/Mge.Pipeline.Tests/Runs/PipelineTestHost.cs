@@ -25,7 +25,9 @@ internal sealed partial class PipelineTestHost : IDisposable
     {
         Chat = new Mock<IChatClient>(MockBehavior.Strict);
         Chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
-            .Returns((IEnumerable<ChatMessage> messages, ChatOptions? _, CancellationToken _) => Task.FromResult(Respond(messages.ToList())));
+            .Returns((IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken _) => Task.FromResult(Respond(messages.ToList(), options)));
+        Chat.Setup(c => c.GetStreamingResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns((IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken _) => Stream(Respond(messages.ToList(), options)));
         Chat.Setup(c => c.GetService(It.IsAny<Type>(), It.IsAny<object?>())).Returns((object?)null);
 
         var services = new ServiceCollection();
@@ -96,13 +98,14 @@ internal sealed partial class PipelineTestHost : IDisposable
 
     public void Dispose() => Services.Dispose();
 
-    private ChatResponse Respond(IReadOnlyList<ChatMessage> messages)
+    private ChatResponse Respond(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
         var text = string.Join("\n", messages.Select(m => m.Text));
         var role = RolePattern().Match(text) is { Success: true } match ? match.Groups[1].Value : "unknown";
         lock (_gate)
         {
             Calls.Add((role, messages));
+            Options.Add(options);
             if (_answers.TryGetValue(role, out var queue) && queue.Count > 0)
             {
                 return queue.Dequeue();
@@ -110,6 +113,31 @@ internal sealed partial class PipelineTestHost : IDisposable
         }
 
         throw new InvalidOperationException($"The test scripted no (more) answers for role '{role}'.");
+    }
+
+    /// <summary>Chunk size of streamed answers: small, so that a streamed call reports its tokens several times.</summary>
+    public const int StreamChunkCharacters = 40;
+
+    /// <summary>The options of every call that reached the model, in order.</summary>
+    public List<ChatOptions?> Options { get; } = [];
+
+    /// <summary>A scripted answer as a provider streams it: text chunks, then the usage and finish reason.</summary>
+    private static async IAsyncEnumerable<ChatResponseUpdate> Stream(ChatResponse response)
+    {
+        var text = response.Text;
+        for (var start = 0; start < text.Length; start += StreamChunkCharacters)
+        {
+            await Task.Yield();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, text.Substring(start, Math.Min(StreamChunkCharacters, text.Length - start))) { ModelId = response.ModelId };
+        }
+
+        var contents = new List<AIContent>();
+        if (response.Usage is { } usage)
+        {
+            contents.Add(new UsageContent(usage));
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, contents) { ModelId = response.ModelId, FinishReason = response.FinishReason };
     }
 
     private static string RoleName(ModelRole role) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString());

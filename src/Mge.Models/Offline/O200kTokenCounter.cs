@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
 
 namespace Mge.Models.Offline;
@@ -12,9 +13,29 @@ internal static class O200kTokenCounter
     private const int PerMessageOverhead = 4;
     private const int ReplyPriming = 3;
 
-    private static readonly Lazy<TiktokenTokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    /// <summary>Long messages recur verbatim (the shared prefix of every code prompt): count each once.</summary>
+    private const int MemoizeFromChars = 2_048;
+    private const int MemoCapacity = 1_024;
 
-    public static int Count(string text) => text.Length == 0 ? 0 : Tokenizer.Value.CountTokens(text);
+    private static readonly Lazy<TiktokenTokenizer> Tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    private static readonly ConcurrentDictionary<string, int> Memo = new(StringComparer.Ordinal);
+
+    public static int Count(string text)
+    {
+        if (text.Length < MemoizeFromChars)
+        {
+            return text.Length == 0 ? 0 : Tokenizer.Value.CountTokens(text);
+        }
+        if (Memo.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        if (Memo.Count >= MemoCapacity)
+        {
+            Memo.Clear();
+        }
+        return Memo[text] = Tokenizer.Value.CountTokens(text);
+    }
 
     public static int CountPrompt(IReadOnlyList<string> messageTexts) =>
         messageTexts.Sum(Count) + (messageTexts.Count * PerMessageOverhead) + ReplyPriming;

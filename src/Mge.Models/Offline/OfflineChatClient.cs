@@ -104,12 +104,13 @@ public sealed class OfflineChatClient : IChatClient
         var lastUser = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? texts[^1];
         var answer = OfflineResponder.Answer(context, lastUser);
 
-        var prompt = Serialise(list);
+        var framed = list.Select(FramedMessage.From).ToList();
+        var prompt = string.Concat(framed.Select(m => m.Framed));
         var fault = FaultInjector.Choose(_options, prompt, context?.Attempt, answer.Shape);
         answer = FaultInjector.Apply(fault, answer);
 
         var inputTokens = O200kTokenCounter.CountPrompt(texts);
-        var cached = Math.Min(_cache.Lookup(prompt), inputTokens);
+        var cached = Math.Min(_cache.Lookup(framed), inputTokens);
         var outputTokens = O200kTokenCounter.Count(answer.Text);
         var usage = new UsageDetails
         {
@@ -127,18 +128,6 @@ public sealed class OfflineChatClient : IChatClient
         cancellationToken.ThrowIfCancellationRequested();
         var id = "mge-offline-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prompt + "\u0000" + answer.Text)))[..24];
         return new Turn(answer, usage, id, DateTimeOffset.UtcNow);
-    }
-
-    /// <summary>The prompt as a provider sees it (roles and texts in order): the key of the prefix cache and the fault draw.</summary>
-    private static string Serialise(List<ChatMessage> messages)
-    {
-        var builder = new StringBuilder();
-        foreach (var message in messages)
-        {
-            builder.Append("<|").Append(message.Role.Value).Append("|>").Append(message.Text).Append("<|end|>");
-        }
-
-        return builder.ToString();
     }
 
     private sealed record Turn(OfflineAnswer Answer, UsageDetails Usage, string Id, DateTimeOffset CreatedAt);

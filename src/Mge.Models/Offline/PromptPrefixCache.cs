@@ -15,9 +15,14 @@ internal sealed class PromptPrefixCache(int capacity)
     private readonly LinkedList<string> _prompts = new();
     private readonly Lock _gate = new();
 
-    /// <summary>Remembers <paramref name="prompt"/> and returns the cached token count for it.</summary>
-    public int Lookup(string prompt)
+    /// <summary>
+    /// Remembers the prompt (its messages as a provider frames them) and returns its cached token count.
+    /// The shared prefix is counted message by message, so whole shared messages reuse their memoised counts
+    /// and only the partly shared message is tokenized.
+    /// </summary>
+    public int Lookup(IReadOnlyList<FramedMessage> messages)
     {
+        var prompt = string.Concat(messages.Select(m => m.Framed));
         var longest = 0;
         lock (_gate)
         {
@@ -52,7 +57,29 @@ internal sealed class PromptPrefixCache(int capacity)
             return 0;
         }
 
-        var tokens = O200kTokenCounter.Count(prompt[..longest]);
+        var tokens = 0;
+        var offset = 0;
+        foreach (var message in messages)
+        {
+            var end = offset + message.Framed.Length;
+            if (end <= longest)
+            {
+                tokens += O200kTokenCounter.Count(message.Framed);
+            }
+            else
+            {
+                tokens += O200kTokenCounter.Count(message.Framed[..(longest - offset)]);
+                break;
+            }
+            offset = end;
+        }
         return tokens < MinimumCachedTokens ? 0 : tokens / CacheIncrement * CacheIncrement;
     }
+}
+
+/// <summary>One message as a provider frames it ("&lt;|role|&gt;text&lt;|end|&gt;").</summary>
+internal sealed record FramedMessage(string Framed)
+{
+    public static FramedMessage From(Microsoft.Extensions.AI.ChatMessage message) =>
+        new($"<|{message.Role.Value}|>{message.Text}<|end|>");
 }

@@ -19,15 +19,21 @@ internal sealed class AtomCheck
     private readonly IReadOnlyList<AtomRecord> _fileAtoms;
     private readonly IReadOnlyDictionary<string, int> _cycleOf;
     private readonly IReadOnlyDictionary<string, List<AtomRecord>> _definersAnywhere;
-    private readonly Dictionary<string, FileValidation> _validations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileValidation> _validations;
 
+    /// <param name="validations">
+    /// Validations already done, by path and text, shared by the checks of one batch: most atoms pass as they
+    /// are, so the atoms of one file see the same file text and it is validated once, not once per atom.
+    /// </param>
     public AtomCheck(
         ILanguageService? service,
         ProjectContext project,
         IReadOnlyList<AtomRecord> fileAtoms,
         IReadOnlyDictionary<string, int> cycleOf,
-        IReadOnlyDictionary<string, List<AtomRecord>> definersAnywhere)
+        IReadOnlyDictionary<string, List<AtomRecord>> definersAnywhere,
+        Dictionary<string, FileValidation> validations)
     {
+        _validations = validations;
         _service = service;
         _project = project;
         _fileAtoms = fileAtoms;
@@ -179,10 +185,11 @@ internal sealed class AtomCheck
 
     private FileValidation Validate(string text, string path, CancellationToken cancellationToken)
     {
-        if (!_validations.TryGetValue(text, out var validation))
+        var key = path + "\0" + text;
+        if (!_validations.TryGetValue(key, out var validation))
         {
             validation = _service!.Validate(new SourceFile(path, text), _project, cancellationToken);
-            _validations[text] = validation;
+            _validations[key] = validation;
         }
 
         return validation;

@@ -136,7 +136,7 @@ public sealed class WaveExecutionPhase
         // A re-run starts from the original code; the journaled repair calls give back the same answers.
         var original = atom.OriginalCode ?? atom.Code;
         var fileAtoms = context.FileAtoms(atom.FileOrdinal, atom.Index, atom with { Code = original });
-        var check = new AtomCheck(_languages.ForPath(atom.FilePath), context.Project, fileAtoms, context.CycleOf, context.Definers);
+        var check = new AtomCheck(_languages.ForPath(atom.FilePath), context.Project, fileAtoms, context.CycleOf, context.Definers, context.Validations);
         var errors = check.Run(atom, original, cancellationToken);
 
         var usage = UsageTotals.Zero;
@@ -281,11 +281,20 @@ public sealed class WaveExecutionPhase
         IReadOnlyDictionary<string, int> CycleOf,
         IReadOnlyDictionary<string, List<AtomRecord>> Definers)
     {
+        /// <summary>File validations of this batch, by path and text (see <see cref="AtomCheck"/>).</summary>
+        public Dictionary<string, FileValidation> Validations { get; } = new(StringComparer.Ordinal);
+
+        private ILookup<int, AtomRecord>? _byFile;
+
         /// <summary>The current atoms of one file in index order, with <paramref name="replacement"/> in place of atom <paramref name="index"/>.</summary>
-        public IReadOnlyList<AtomRecord> FileAtoms(int fileOrdinal, int index, AtomRecord replacement) =>
-            Atoms.Values.Where(a => a.FileOrdinal == fileOrdinal)
-                .Select(a => a.Index == index ? replacement : a)
+        public IReadOnlyList<AtomRecord> FileAtoms(int fileOrdinal, int index, AtomRecord replacement)
+        {
+            // Atoms of a file are looked up by key so that repairs made earlier in this batch are seen.
+            _byFile ??= Atoms.Values.ToLookup(a => a.FileOrdinal);
+            return _byFile[fileOrdinal]
+                .Select(a => a.Index == index ? replacement : Atoms[a.RowKey])
                 .OrderBy(a => a.Index)
                 .ToList();
+        }
     }
 }

@@ -1,12 +1,11 @@
-using Mge.Pipeline.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Mge.Functions.Http;
 
-/// <summary><c>GET /api/projects/{runId}</c>: the run's status from the run journal (phase, error, summary once complete), or 404.</summary>
-public sealed class GetRunStatusFunction(RunJournal journal)
+/// <summary><c>GET /api/projects/{id}</c>: the run's <see cref="RunStatusView"/>, or 404 problem for an unknown id.</summary>
+public sealed class GetRunStatusFunction(RunStatusReader reader)
 {
     [Function("GetRunStatus")]
     public async Task<IActionResult> RunAsync(
@@ -14,14 +13,13 @@ public sealed class GetRunStatusFunction(RunJournal journal)
         string runId,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(runId))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!RunIds.IsWellFormed(runId))
         {
-            return new BadRequestObjectResult(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "A run id is required" });
+            return ApiResponses.RunNotFound(runId);
         }
 
-        var status = await journal.GetStatusAsync(runId, cancellationToken);
-        return status is null
-            ? new NotFoundObjectResult(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "No such run", Detail = $"No run '{runId}' exists." })
-            : new OkObjectResult(status);
+        var view = await reader.ReadAsync(runId, RunLinks.For(request, runId), cancellationToken);
+        return view is null ? ApiResponses.RunNotFound(runId) : ApiResponses.Json(view);
     }
 }

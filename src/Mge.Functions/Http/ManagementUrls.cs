@@ -14,33 +14,30 @@ internal static class ManagementUrls
 {
     public static GenerationAccepted For(DurableTaskClient client, HttpRequest request, string runId)
     {
-        var statusUri = $"{Root(request)}/api/projects/{Uri.EscapeDataString(runId)}";
-        var payload = HostPayload(client, runId);
-        if (payload is { } host)
+        var links = RunLinks.For(request, runId);
+        if (HostPayload(client, runId) is { } host)
         {
             return new GenerationAccepted(
                 runId,
-                runId,
-                statusUri,
                 host.GetProperty("statusQueryGetUri").GetString()!,
                 host.GetProperty("sendEventPostUri").GetString()!,
                 host.GetProperty("terminatePostUri").GetString()!,
                 host.GetProperty("purgeHistoryDeleteUri").GetString()!,
                 host.GetProperty("suspendPostUri").GetString()!,
-                host.GetProperty("resumePostUri").GetString()!);
+                host.GetProperty("resumePostUri").GetString()!,
+                links);
         }
 
-        var instance = $"{Root(request)}/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(runId)}";
+        var instance = $"{request.Scheme}://{request.Host}{request.PathBase}/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(runId)}";
         return new GenerationAccepted(
             runId,
-            runId,
-            statusUri,
             instance,
             instance + "/raiseEvent/{eventName}",
             instance + "/terminate?reason={text}",
             instance,
             instance + "/suspend?reason={text}",
-            instance + "/resume?reason={text}");
+            instance + "/resume?reason={text}",
+            links);
     }
 
     /// <summary>
@@ -63,6 +60,4 @@ internal static class ManagementUrls
         // An anonymous object: reading it back through JSON keeps to its public shape (property names).
         return JsonSerializer.SerializeToElement(payload);
     }
-
-    private static string Root(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

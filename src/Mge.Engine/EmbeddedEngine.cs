@@ -1,3 +1,4 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
@@ -23,6 +24,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     private readonly IOrchestrationServiceClient client;
     private readonly EmbeddedEngineOptions options;
     private readonly TaskHubWorker worker;
+    private readonly IDisposable? ownedService;
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private bool started;
     private bool disposed;
@@ -34,6 +36,12 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// worker's logs.
     /// </summary>
     public EmbeddedEngine(IOrchestrationService service, IOrchestrationServiceClient client, EmbeddedEngineOptions options, IServiceProvider services)
+        : this(service, client, options, services, ownedService: null)
+    {
+    }
+
+    private EmbeddedEngine(
+        IOrchestrationService service, IOrchestrationServiceClient client, EmbeddedEngineOptions options, IServiceProvider services, IDisposable? ownedService)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(client);
@@ -44,6 +52,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         this.service = service;
         this.client = client;
         this.options = options;
+        this.ownedService = ownedService;
 
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = options.DataConverter }, loggerFactory);
@@ -60,7 +69,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimOrchestrationCreator(o.Key, o.Value, services, shims))
             .ToArray());
         worker.AddTaskActivities(options.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new ScopedActivityCreator(a.Key, a.Value, services, shims))
+            .Select(a => (ObjectCreator<TaskActivity>)new ScopedActivityCreator(a.Key, a.Value, services, shims, options.IsTransientFailure))
             .ToArray());
     }
 
@@ -70,6 +79,45 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         var inMemory = new InMemoryOrchestrationService(services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         return new EmbeddedEngine(inMemory, inMemory, options, services);
+    }
+
+    /// <summary>
+    /// An engine over the Durable Task Azure Storage backend (the one Durable Functions uses by default) in
+    /// task hub <paramref name="taskHubName"/>, with the local defaults of <see cref="AzureStorageEngineSettings"/>:
+    /// instances, history and queued work survive this process, so another process can pick a run up again.
+    /// </summary>
+    public static EmbeddedEngine CreateAzureStorage(string connectionString, string taskHubName, EmbeddedEngineOptions options, IServiceProvider services) =>
+        CreateAzureStorage(new AzureStorageEngineSettings { ConnectionString = connectionString, TaskHubName = taskHubName }, options, services);
+
+    /// <summary>
+    /// An engine over the Durable Task Azure Storage backend with explicit <paramref name="settings"/>. The task
+    /// hub's queues, tables and lease blobs are created by <see cref="StartAsync"/> when missing. Activity
+    /// failures that <see cref="AzureStorageFaults.IsTransient"/> recognises are retried by redelivery unless
+    /// <see cref="EmbeddedEngineOptions.IsTransientFailure"/> says otherwise.
+    /// </summary>
+    public static EmbeddedEngine CreateAzureStorage(AzureStorageEngineSettings settings, EmbeddedEngineOptions options, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        settings.Validate();
+        options.Validate();
+        options.IsTransientFailure ??= AzureStorageFaults.IsTransient;
+
+        var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(settings.ConnectionString),
+            TaskHubName = settings.TaskHubName,
+            WorkerId = settings.WorkerId,
+            PartitionCount = settings.PartitionCount,
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            LoggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+        });
+        return new EmbeddedEngine(backend, backend, options, services, backend);
     }
 
     /// <summary>Creates the backend's stores if needed and starts dispatching work items. Calling it twice is harmless.</summary>
@@ -138,33 +186,41 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         ObjectDisposedException.ThrowIf(disposed, this);
+        var deadline = DateTime.UtcNow + timeout;
         var current = await GetStatusAsync(instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists.");
-        if (current.IsTerminal)
+        while (!current.IsTerminal)
         {
-            return current;
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Orchestration '{instanceId}' did not finish within {timeout} (status {current.RuntimeStatus}).");
+            }
+
+            try
+            {
+                OrchestrationState? state;
+                try
+                {
+                    state = await client.WaitForOrchestrationAsync(instanceId, null, remaining, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Backends differ on how a wait runs out: Azure Storage returns null, the in-memory service
+                    // cancels. Both mean "not finished yet"; the loop reads the status and checks the deadline.
+                    state = null;
+                }
+
+                current = (state is null ? await GetStatusAsync(instanceId, cancellationToken).ConfigureAwait(false) : ToStatus(state)) ?? current;
+            }
+            catch (Exception ex) when (options.IsTransientFailure?.Invoke(ex) == true && !cancellationToken.IsCancellationRequested)
+            {
+                // The backend's store is briefly unreachable: the run itself is durable, so keep waiting.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        OrchestrationState? state;
-        try
-        {
-            state = await client.WaitForOrchestrationAsync(instanceId, null, timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Backends differ on how a wait runs out: Azure Storage returns null, the in-memory service
-            // cancels. Both mean "not finished yet"; the status read below turns it into a TimeoutException.
-            state = null;
-        }
-
-        var final = state is null ? await GetStatusAsync(instanceId, cancellationToken).ConfigureAwait(false) : ToStatus(state);
-        if (final is null || !final.IsTerminal)
-        {
-            throw new TimeoutException(
-                $"Orchestration '{instanceId}' did not finish within {timeout} (status {final?.RuntimeStatus.ToString() ?? "unknown"}).");
-        }
-
-        return final;
+        return current;
     }
 
     /// <summary>The instance's current status, or null when no such instance exists.</summary>
@@ -217,6 +273,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             }
 
             worker.Dispose();
+            ownedService?.Dispose();
         }
         finally
         {

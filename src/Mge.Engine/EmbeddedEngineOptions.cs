@@ -27,6 +27,15 @@ public sealed class EmbeddedEngineOptions : IWorkflowRegistrar
     /// </summary>
     public DataConverter DataConverter { get; set; } = JsonDataConverter.Default;
 
+    /// <summary>
+    /// Recognises failures that pass by themselves (e.g. storage briefly unreachable). An activity that fails
+    /// with one is not reported to the orchestrator as failed: its work item is abandoned and redelivered by
+    /// the backend later, and the engine's waits keep polling through them. Null (the in-memory default): every
+    /// activity failure is final. <see cref="EmbeddedEngine.CreateAzureStorage(AzureStorageEngineSettings, EmbeddedEngineOptions, IServiceProvider)"/>
+    /// sets <see cref="AzureStorageFaults.IsTransient"/> when none is given.
+    /// </summary>
+    public Func<Exception, bool>? IsTransientFailure { get; set; }
+
     internal IReadOnlyDictionary<string, Type> Orchestrators => orchestrators;
 
     internal IReadOnlyDictionary<string, Type> Activities => activities;

@@ -10,9 +10,11 @@ internal sealed class ScopedActivityCreator : CoreObjectCreator
     private readonly Type activityType;
     private readonly IServiceProvider services;
     private readonly DurableTaskShimFactory shims;
+    private readonly Func<Exception, bool>? isTransientFailure;
 
-    public ScopedActivityCreator(string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims)
+    public ScopedActivityCreator(string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims, Func<Exception, bool>? isTransientFailure)
     {
+        this.isTransientFailure = isTransientFailure;
         Name = name;
         Version = string.Empty;
         this.activityType = activityType;
@@ -20,5 +22,5 @@ internal sealed class ScopedActivityCreator : CoreObjectCreator
         this.shims = shims;
     }
 
-    public override CoreTaskActivity Create() => new ScopedActivity(Name, activityType, services, shims);
+    public override CoreTaskActivity Create() => new ScopedActivity(Name, activityType, services, shims, isTransientFailure);
 }

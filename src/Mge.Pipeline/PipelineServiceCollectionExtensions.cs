@@ -45,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<GenerationRequestValidator>();
         services.TryAddTransient<ModelGateway>();
         services.TryAddTransient<RunJournal>();
+        services.TryAddTransient<BudgetStop>();
         services.TryAddSingleton<PromptTemplates>();
         services.TryAddSingleton<PromptBuilder>();
         services.TryAddTransient<TaskPromptSource>();

@@ -4,7 +4,8 @@ namespace Mge.Workflow;
 
 /// <summary>
 /// The orchestration's input: the run id (the request text is already stored by RunJournal.CreateAsync, and
-/// the run id is also the orchestration instance id) and the per-run options that shape the fan-outs.
+/// the run id is also the orchestration instance id, except for resumed runs: see <see cref="RunResumer"/>) and
+/// the per-run options that shape the fan-outs.
 /// </summary>
 public sealed record GenerationInput(string RunId, GenerationOptions Options)
 {

@@ -38,6 +38,14 @@ internal sealed class GenerationRun
         {
             return await RunPhasesAsync();
         }
+        catch (TaskFailedException failure) when (failure.FailureDetails.IsCausedBy<BudgetExceededException>())
+        {
+            // Not a failure: the run stops cleanly at its cap, keeps what it has, and can be resumed (RunResumer).
+            var summary = await context.CallActivityAsync<GenerationSummary>(
+                WorkflowNames.StopForBudget, new BudgetStopRef(input.RunId, phase, failure.FailureDetails.ErrorMessage, Timings()));
+            SetProgress(0, 1);
+            return summary;
+        }
         catch (TaskFailedException failure)
         {
             reason = failure.FailureDetails.ErrorMessage;
@@ -94,10 +102,7 @@ internal sealed class GenerationRun
         await context.CallActivityAsync<InfrastructureOutcome>(WorkflowNames.GenerateInfrastructure, run);
 
         Begin(PipelinePhase.Delivery, 1);
-        var timings = new PhaseTimings(
-            new Dictionary<string, double>(phaseSeconds, StringComparer.Ordinal),
-            (context.CurrentUtcDateTime - startedAt).TotalSeconds);
-        var summary = await context.CallActivityAsync<GenerationSummary>(WorkflowNames.DeliverWorkspace, new DeliveryRef(input.RunId, timings));
+        var summary = await context.CallActivityAsync<GenerationSummary>(WorkflowNames.DeliverWorkspace, new DeliveryRef(input.RunId, Timings()));
         SetProgress(1, 1);
         return summary;
     }
@@ -222,6 +227,11 @@ internal sealed class GenerationRun
         var size = (tasks.Count + Concurrency - 1) / Concurrency;
         return tasks.Select(t => t.Number).Chunk(size).Select(chunk => new TaskBatchRef(input.RunId, chunk)).ToList();
     }
+
+    /// <summary>Seconds per finished phase and since the start, by the replay-safe clock.</summary>
+    private PhaseTimings Timings() => new(
+        new Dictionary<string, double>(phaseSeconds, StringComparer.Ordinal),
+        (context.CurrentUtcDateTime - startedAt).TotalSeconds);
 
     private void Begin(PipelinePhase next, int total)
     {

@@ -27,4 +27,5 @@ public static class WorkflowNames
     public const string GenerateInfrastructure = nameof(GenerateInfrastructureActivity);
     public const string DeliverWorkspace = nameof(DeliverWorkspaceActivity);
     public const string FailRun = nameof(FailRunActivity);
+    public const string StopForBudget = nameof(StopForBudgetActivity);
 }

@@ -30,6 +30,7 @@ public static class WorkflowRegistration
         new(WorkflowNames.GenerateInfrastructure, typeof(GenerateInfrastructureActivity)),
         new(WorkflowNames.DeliverWorkspace, typeof(DeliverWorkspaceActivity)),
         new(WorkflowNames.FailRun, typeof(FailRunActivity)),
+        new(WorkflowNames.StopForBudget, typeof(StopForBudgetActivity)),
     ];
 
     /// <summary>Registers the orchestrator and every activity with <paramref name="registrar"/> under their workflow names.</summary>
@@ -54,6 +55,8 @@ public static class WorkflowRegistration
         {
             services.TryAddTransient(activity.Type);
         }
+
+        services.TryAddTransient<RunResumer>();
 
         return services;
     }

@@ -80,6 +80,7 @@ public sealed class DeliveryPhase
             PathsRejected = layout.PathsRejected,
             ChecksSkipped = tasks.SelectMany(t => t.ChecksSkipped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Usage = usage,
+            PhaseCosts = CostRollup.ByPhase(calls),
             PhaseSeconds = timings.PhaseSeconds,
             TotalSeconds = timings.TotalSeconds,
             WorkspaceZip = zipName,

@@ -320,6 +320,19 @@ public static class ProgressEvents
             ["message"] = message,
         });
 
+    /// <summary>An <c>error</c> event for a run stopped at its budget cap: code "budget_exceeded", what it spent and its cap (USD).</summary>
+    public static ProgressEvent BudgetExceeded(string runId, PipelinePhase phase, string message, decimal spentUsd, decimal capUsd) =>
+        Create(runId, phase, ErrorType, RunSubject, new JsonObject
+        {
+            ["session_id"] = runId,
+            ["masterplan_id"] = runId,
+            ["phase"] = PhaseName(phase),
+            ["message"] = message,
+            ["code"] = "budget_exceeded",
+            ["spent_usd"] = spentUsd,
+            ["cap_usd"] = capUsd,
+        });
+
     /// <summary>The phase's snake_case name ("code_generation"), as events and summaries show it.</summary>
     public static string PhaseName(PipelinePhase phase) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.ToString());
 

@@ -23,9 +23,17 @@ public sealed record GenerationSummary
     public IReadOnlyList<string> PathsRejected { get; init; } = [];
     public IReadOnlyList<string> ChecksSkipped { get; init; } = [];
     public required UsageTotals Usage { get; init; }
+    /// <summary>Cached input tokens / input tokens of the whole run (0..1): how much the prompt cache served.</summary>
+    public double CachedShare => Usage.CachedShare;
+    /// <summary>Usage per phase name (<see cref="PipelinePhase"/>: Discovery, MasterPlan, CodeGeneration, Validation, WaveExecution), in phase order; phases without model calls are absent.</summary>
+    public IReadOnlyDictionary<string, UsageTotals> PhaseCosts { get; init; } = new Dictionary<string, UsageTotals>();
+    /// <summary>The run's status when the summary was made: "completed", or "budget_exceeded" for the partial figures of a run stopped at its cap (see <see cref="RunStates"/>).</summary>
+    public string Status { get; init; } = RunStates.Completed;
+    /// <summary>For a run stopped at its budget cap: the cap, USD; null otherwise.</summary>
+    public decimal? BudgetCapUsd { get; init; }
     /// <summary>Seconds per phase name, in phase order.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
     public double TotalSeconds { get; init; }
-    /// <summary>Blob name of the zipped workspace (container "workspaces").</summary>
+    /// <summary>Blob name of the zipped workspace (container "workspaces"); empty when the run stopped before delivery.</summary>
     public required string WorkspaceZip { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Requests;
@@ -7,7 +8,8 @@ namespace Mge.Pipeline.Runs;
 
 /// <summary>
 /// The record of each run (table "runs"): created before the orchestration starts (so the orchestration only
-/// carries the run id), moved from phase to phase by the phases themselves, and closed as completed or failed.
+/// carries the run id), moved from phase to phase by the phases themselves, and closed as completed, failed or
+/// stopped at its budget cap (from where it can be resumed with a higher cap).
 /// </summary>
 public sealed class RunJournal
 {
@@ -109,6 +111,64 @@ public sealed class RunJournal
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Marks the run stopped at its budget cap (status "budget_exceeded", the phase it was in, the reason and
+    /// the partial summary) and publishes an <c>error</c> event with code "budget_exceeded", spent and cap.
+    /// </summary>
+    public async Task StopForBudgetAsync(string runId, PipelinePhase phase, string message, decimal spentUsd, decimal capUsd, GenerationSummary summary, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        ArgumentNullException.ThrowIfNull(summary);
+        var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
+        await _repository.SaveRunAsync(run with
+        {
+            Status = RunStates.BudgetExceeded,
+            CurrentPhase = phase,
+            FailedPhase = phase,
+            Error = message,
+            Model = summary.Model,
+            Summary = summary,
+            UpdatedAt = _time.GetUtcNow(),
+        }, cancellationToken).ConfigureAwait(false);
+        await _progress.PublishAsync(ProgressEvents.BudgetExceeded(runId, phase, message, spentUsd, capUsd), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reopens a run that stopped at its budget cap with a new cap (USD; 0 removes the cap), which must be above
+    /// what the run has already spent. Returns the updated record: the caller starts a new orchestration instance
+    /// over the same run id (see Mge.Workflow's RunResumer); journaled calls are answered from storage, so the work
+    /// already paid for is not paid again.
+    /// </summary>
+    public async Task<RunRecord> ResumeAsync(string runId, decimal newCapUsd, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(newCapUsd);
+        var run = await RequireAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run.Status != RunStates.BudgetExceeded)
+        {
+            throw new InvalidOperationException($"Run '{runId}' is {run.Status}; only a run stopped at its budget cap ({RunStates.BudgetExceeded}) can be resumed.");
+        }
+
+        var spent = (await _repository.SumCallsAsync(runId, null, cancellationToken).ConfigureAwait(false)).CostUsd;
+        if (newCapUsd > 0 && newCapUsd <= spent)
+        {
+            throw new ArgumentOutOfRangeException(nameof(newCapUsd), newCapUsd,
+                string.Create(CultureInfo.InvariantCulture, $"Run '{runId}' has already spent {spent:0.######} USD; resume it with a cap above that (or 0 for no cap)."));
+        }
+
+        var resumed = run with
+        {
+            Options = run.Options with { BudgetUsd = newCapUsd },
+            Status = RunStates.Running,
+            FailedPhase = null,
+            Error = null,
+            Summary = null,
+            Resumes = run.Resumes + 1,
+            UpdatedAt = _time.GetUtcNow(),
+        };
+        await _repository.SaveRunAsync(resumed, cancellationToken).ConfigureAwait(false);
+        return resumed;
+    }
+
     /// <summary>Where the run stands, or null for an unknown run id.</summary>
     public async Task<RunStatus?> GetStatusAsync(string runId, CancellationToken cancellationToken = default)
     {
@@ -116,7 +176,7 @@ public sealed class RunJournal
         var run = await _repository.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         return run is null
             ? null
-            : new RunStatus(run.RunId, run.Status, run.CurrentPhase, run.Error, run.Status == RunStates.Completed ? run.Summary : null, run.CreatedAt, run.UpdatedAt);
+            : new RunStatus(run.RunId, run.Status, run.CurrentPhase, run.Error, run.Status is RunStates.Completed or RunStates.BudgetExceeded ? run.Summary : null, run.CreatedAt, run.UpdatedAt);
     }
 
     private async Task<RunRecord> RequireAsync(string runId, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed record RunRecord
     /// <summary>The model that answered the run's calls (the last one seen), for the summary.</summary>
     public string? Model { get; init; }
 
-    /// <summary>Set by <see cref="RunJournal.CompleteAsync"/>.</summary>
+    /// <summary>How many times the run was resumed after stopping at its budget cap (each resume is a new orchestration instance over the same run id).</summary>
+    public int Resumes { get; init; }
+
+    /// <summary>Set by <see cref="RunJournal.CompleteAsync"/>, or the partial figures when the run stopped at its budget cap.</summary>
     public GenerationSummary? Summary { get; init; }
 }

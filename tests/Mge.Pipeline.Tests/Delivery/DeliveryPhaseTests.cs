@@ -88,7 +88,8 @@ public sealed class DeliveryPhaseTests
         var zip2 = await harness.Repository.Blobs.GetAsync(StorageNames.WorkspacesContainer, $"{Run}.zip");
 
         Assert.Equal(zip1, zip2);
-        Assert.Equal(first with { PhaseSeconds = second.PhaseSeconds, PathsConfined = second.PathsConfined, PathsRejected = second.PathsRejected, ChecksSkipped = second.ChecksSkipped }, second);
+        Assert.Equal(first with { PhaseSeconds = second.PhaseSeconds, PathsConfined = second.PathsConfined, PathsRejected = second.PathsRejected, ChecksSkipped = second.ChecksSkipped, PhaseCosts = second.PhaseCosts }, second);
+        Assert.Equal(first.PhaseCosts, second.PhaseCosts);
         Assert.Equal("none", first.Model);
         Assert.Equal(0m, first.Usage.CostUsd);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mge.Pipeline.Costs;
@@ -15,7 +16,8 @@ namespace Mge.Pipeline.Prompting;
 /// journal (table "calls" + the response blob) is answered from storage, so an activity that runs twice never
 /// pays twice. Before a new call the run's budget is checked (<see cref="RunBudget"/>: spent so far plus the
 /// call's estimated cost against the cap; <see cref="BudgetExceededException"/> when it would pass it). A new
-/// call is made through <see cref="IChatClient"/> (plain or streamed), its usage read (or estimated and flagged
+/// call is made through the role's <see cref="IChatClient"/> (a client keyed by the <see cref="ModelRole"/> when the
+/// host registered one, else the default; plain or streamed), its usage read (or estimated and flagged
 /// when the provider reports none), priced, journaled with the prompt templates' version, and a
 /// <c>cost_update</c> event with the call's and the run's running totals (cached share included) is published.
 /// </summary>
@@ -29,6 +31,7 @@ public sealed class ModelGateway
     private readonly TimeProvider _time;
     private readonly ILogger<ModelGateway> _logger;
     private readonly RunBudget _budget;
+    private readonly IServiceProvider? _services;
 
     public ModelGateway(
         IChatClient chat,
@@ -47,6 +50,25 @@ public sealed class ModelGateway
         _time = time;
         _logger = logger;
         _budget = new RunBudget(repository, costs, _options);
+    }
+
+    /// <summary>
+    /// The gateway of a host that may configure a model per role: a chat client registered under the role as its
+    /// key (<c>services.AddKeyedSingleton&lt;IChatClient&gt;(ModelRole.Code, ...)</c>, as Mge.Models' AddMgeModels
+    /// does from its IChatClientSelector) answers that role's calls; roles without one use <paramref name="chat"/>.
+    /// </summary>
+    public ModelGateway(
+        IChatClient chat,
+        RunRepository repository,
+        CostCalculator costs,
+        IProgressPublisher progress,
+        IOptions<PipelineOptions> options,
+        TimeProvider time,
+        ILogger<ModelGateway> logger,
+        IServiceProvider services)
+        : this(chat, repository, costs, progress, options, time, logger)
+    {
+        _services = services;
     }
 
     /// <summary>One model call, answered whole.</summary>
@@ -145,19 +167,20 @@ public sealed class ModelGateway
             options.ModelId = configuredModel;
         }
 
+        var chat = ClientFor(role);
         var promptText = RenderPrompt(messages);
         var estimatedInput = TokenEstimator.Estimate(promptText);
         await _budget.EnsureAffordableAsync(
-            runId, callKey, ExpectedModel(options), estimatedInput, ExpectedOutputTokens(role, options), cancellationToken).ConfigureAwait(false);
+            runId, callKey, ExpectedModel(chat, options), estimatedInput, ExpectedOutputTokens(role, options), cancellationToken).ConfigureAwait(false);
 
         var stopwatch = Stopwatch.StartNew();
         var response = onTokens is null
-            ? await _chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false)
-            : await StreamAsync(messages, options, onTokens, cancellationToken).ConfigureAwait(false);
+            ? await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false)
+            : await StreamAsync(chat, messages, options, onTokens, cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
 
         var text = response.Text ?? string.Empty;
-        var model = response.ModelId ?? ExpectedModel(options);
+        var model = response.ModelId ?? ExpectedModel(chat, options);
         var reportedInput = response.Usage?.InputTokenCount;
         var reportedOutput = response.Usage?.OutputTokenCount;
         var usageEstimated = reportedInput is null || reportedOutput is null;
@@ -208,6 +231,7 @@ public sealed class ModelGateway
 
     /// <summary>Collects a streamed answer into one response (text, usage, finish reason), reporting the tokens as they arrive.</summary>
     private async Task<ChatResponse> StreamAsync(
+        IChatClient chat,
         IReadOnlyList<ChatMessage> messages,
         ChatOptions options,
         Func<long, CancellationToken, ValueTask> onTokens,
@@ -216,7 +240,7 @@ public sealed class ModelGateway
         var updates = new List<ChatResponseUpdate>();
         var throttle = new TokenProgressThrottle(_time);
         long received = 0;
-        await foreach (var update in _chat.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in chat.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
         {
             updates.Add(update);
             var chunk = update.Text;
@@ -235,9 +259,12 @@ public sealed class ModelGateway
         return updates.ToChatResponse();
     }
 
-    private string ExpectedModel(ChatOptions options) =>
+    /// <summary>The role's own client when the host registered one under the role as key, else the default client.</summary>
+    private IChatClient ClientFor(ModelRole role) => _services?.GetKeyedService<IChatClient>(role) ?? _chat;
+
+    private string ExpectedModel(IChatClient chat, ChatOptions options) =>
         options.ModelId
-        ?? _chat.GetService<ChatClientMetadata>()?.DefaultModelId
+        ?? chat.GetService<ChatClientMetadata>()?.DefaultModelId
         ?? _options.EstimateModel;
 
     private long ExpectedOutputTokens(ModelRole role, ChatOptions options) =>

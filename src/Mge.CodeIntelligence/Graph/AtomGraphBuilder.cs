@@ -21,126 +21,172 @@ namespace Mge.CodeIntelligence.Graph;
 /// used is not tracked, and the edge from the user to the import atom already orders the importer.</item>
 /// </list>
 /// </summary>
+/// <remarks>
+/// Linear in atoms plus references with few allocations: files and names are integer ids from the
+/// <see cref="SymbolIndex"/>, "the nearest preceding definer in this file" is one array slot per name
+/// stamped with the file, each import's target file is resolved once per distinct relative specifier,
+/// and the edges go straight into pre-sized arrays (rows by user) deduplicated with one marker per atom.
+/// </remarks>
 public static class AtomGraphBuilder
 {
     public static AtomGraph Build(IReadOnlyList<Atom> atoms) => Build(atoms, SymbolIndex.Build(atoms));
 
+    /// <summary>Builds the graph of <paramref name="atoms"/> with an index built from the same list, in the same order.</summary>
     public static AtomGraph Build(IReadOnlyList<Atom> atoms, SymbolIndex symbols)
     {
         ArgumentNullException.ThrowIfNull(atoms);
         ArgumentNullException.ThrowIfNull(symbols);
-
-        var ids = new string[atoms.Count];
-        var files = new string[atoms.Count];
-        var indexes = new int[atoms.Count];
-        var nodeOf = new Dictionary<Atom, int>(atoms.Count, ReferenceEqualityComparer.Instance);
-        var seenIds = new HashSet<string>(atoms.Count, StringComparer.Ordinal);
-        for (var i = 0; i < atoms.Count; i++)
+        if (!symbols.IsIndexOf(atoms))
         {
-            var atom = atoms[i];
-            if (!seenIds.Add(atom.Id))
-            {
-                throw new ArgumentException($"Atom id '{atom.Id}' appears twice; each file's atoms need distinct indexes.", nameof(atoms));
-            }
-
-            ids[i] = atom.Id;
-            files[i] = atom.FilePath;
-            indexes[i] = atom.Index;
-            nodeOf.Add(atom, i);
+            throw new ArgumentException("The symbol index was built from a different list of atoms; build it from this list (SymbolIndex.Build(atoms)).", nameof(symbols));
         }
 
-        var edges = new AtomGraph.EdgeListBuilder(atoms.Count);
-        var lastDefiner = new Dictionary<string, Atom>(StringComparer.Ordinal);
-        foreach (var filePath in symbols.Files.OrderBy(f => f, StringComparer.Ordinal))
+        var all = symbols.Atoms;
+        var n = all.Length;
+        var ids = new string[n];
+        var maxEdges = 0L;
+        for (var node = 0; node < n; node++)
         {
-            lastDefiner.Clear();
-            foreach (var atom in symbols.AtomsOf(filePath))
+            var atom = all[node];
+            ids[node] = atom.Id;
+            maxEdges += atom.Uses.Count + atom.Imports.Count + (atom.Scope.Length > 0 ? 1 : 0);
+        }
+
+        RejectDuplicateIds(symbols, ids, nameof(atoms));
+
+        // Every reference adds at most one edge, so this capacity is never exceeded.
+        var edges = new AtomGraph.EdgeRowsBuilder(n, (int)Math.Min(maxEdges, Array.MaxLength));
+
+        // lastDefiner[name] is the nearest preceding definer of the name in the file being walked, valid when
+        // lastDefinerFile[name] == file + 1: a stamp instead of clearing a map for every file.
+        var lastDefiner = new int[symbols.NameCount];
+        var lastDefinerFile = new int[symbols.NameCount];
+        var importTargets = new Dictionary<(int File, string Module, int Level), int>();
+        var defaultName = symbols.NameId("default");
+        for (var file = 0; file < symbols.FileCount; file++)
+        {
+            var stamp = file + 1;
+            foreach (var user in symbols.FileAtoms(file))
             {
-                var from = nodeOf[atom];
-                AddScopeEdge(atom, from, lastDefiner, nodeOf, edges);
+                var atom = all[user];
+                AddScopeEdge(atom.Scope, user, stamp, symbols, lastDefiner, lastDefinerFile, edges);
                 foreach (var name in atom.Uses)
                 {
-                    var definer = lastDefiner.GetValueOrDefault(name) ?? FirstOtherDefiner(symbols.DefinersOf(filePath, name), atom);
-                    if (definer is not null)
+                    var nameId = symbols.NameId(name);
+                    if (nameId < 0)
                     {
-                        edges.Add(from, nodeOf[definer], name);
+                        continue;
+                    }
+
+                    var definer = lastDefinerFile[nameId] == stamp
+                        ? lastDefiner[nameId]
+                        : FirstOther(symbols.DefinerNodes(file, nameId), user);
+                    if (definer >= 0)
+                    {
+                        edges.Add(user, definer, name);
                     }
                 }
 
                 foreach (var import in atom.Imports)
                 {
-                    var definer = ImportedDefiner(atom, import, symbols);
-                    if (definer is not null)
+                    var definer = ImportedDefiner(atom, file, import, symbols, importTargets, defaultName);
+                    if (definer >= 0)
                     {
-                        edges.Add(from, nodeOf[definer], import.ImportedName ?? import.LocalName);
+                        edges.Add(user, definer, import.ImportedName!);
                     }
                 }
 
                 // Registered after the atom's own references, so an atom never resolves a name to itself.
-                foreach (var name in SymbolIndex.DefinedNames(atom))
+                foreach (var nameId in symbols.DefinedNameIds(user))
                 {
-                    lastDefiner[name] = atom;
+                    lastDefiner[nameId] = user;
+                    lastDefinerFile[nameId] = stamp;
                 }
             }
         }
 
-        return edges.Build(ids, files, indexes);
+        return edges.Build(ids, symbols.CanonicalOrder());
     }
 
-    private static void AddScopeEdge(Atom atom, int from, Dictionary<string, Atom> lastDefiner, Dictionary<Atom, int> nodeOf, AtomGraph.EdgeListBuilder edges)
+    /// <summary>Two atoms with the same file and index have the same id; a file's nodes are sorted by index, so they are neighbours.</summary>
+    private static void RejectDuplicateIds(SymbolIndex symbols, string[] ids, string parameterName)
     {
-        var scope = atom.Scope;
-        while (!string.IsNullOrEmpty(scope))
+        var all = symbols.Atoms;
+        for (var file = 0; file < symbols.FileCount; file++)
         {
-            if (lastDefiner.TryGetValue(scope, out var owner))
+            var nodes = symbols.FileAtoms(file);
+            for (var i = 1; i < nodes.Length; i++)
             {
-                edges.Add(from, nodeOf[owner], scope);
-                return;
+                if (all[nodes[i]].Index == all[nodes[i - 1]].Index)
+                {
+                    throw new ArgumentException($"Atom id '{ids[nodes[i]]}' appears twice; each file's atoms need distinct indexes.", parameterName);
+                }
             }
-
-            var dot = scope.LastIndexOf('.');
-            scope = dot < 0 ? null : scope[..dot];
         }
     }
 
-    private static Atom? FirstOtherDefiner(IReadOnlyList<Atom> definers, Atom self)
+    /// <summary>An edge to the nearest preceding definer of the atom's scope or, failing that, of its closest enclosing prefix.</summary>
+    private static void AddScopeEdge(string scope, int user, int stamp, SymbolIndex symbols, int[] lastDefiner, int[] lastDefinerFile, AtomGraph.EdgeRowsBuilder edges)
+    {
+        var prefix = scope.AsSpan();
+        while (!prefix.IsEmpty)
+        {
+            var nameId = symbols.NameId(prefix);
+            if (nameId >= 0 && lastDefinerFile[nameId] == stamp)
+            {
+                edges.Add(user, lastDefiner[nameId], symbols.Name(nameId));
+                return;
+            }
+
+            var dot = prefix.LastIndexOf('.');
+            if (dot < 0)
+            {
+                return;
+            }
+
+            prefix = prefix[..dot];
+        }
+    }
+
+    private static int FirstOther(ReadOnlySpan<int> definers, int self)
     {
         foreach (var definer in definers)
         {
-            if (!ReferenceEquals(definer, self))
+            if (definer != self)
             {
                 return definer;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private static Atom? ImportedDefiner(Atom importer, ImportReference import, SymbolIndex symbols)
+    private static int ImportedDefiner(Atom importer, int importerFile, ImportReference import, SymbolIndex symbols, Dictionary<(int File, string Module, int Level), int> importTargets, int defaultName)
     {
         if (import.ImportedName is null or "*")
         {
-            return null;
+            return -1;
         }
 
-        var target = symbols.ResolveImportTarget(importer, import);
-        if (target is null || target == importer.FilePath)
+        var target = symbols.ResolveImportFile(importer, importerFile, import, importTargets);
+        if (target < 0 || target == importerFile)
         {
-            return null;
+            return -1;
         }
 
-        var definers = symbols.DefinersOf(target, import.ImportedName);
-        if (definers.Count > 0)
+        var nameId = symbols.NameId(import.ImportedName);
+        var definers = nameId >= 0 ? symbols.DefinerNodes(target, nameId) : [];
+        if (definers.Length > 0)
         {
             return definers[^1];
         }
 
-        if (importer.Language == SourceLanguage.JavaScript && import.ImportedName != "default")
+        if (importer.Language == SourceLanguage.JavaScript && import.ImportedName != "default" && defaultName >= 0)
         {
-            var exports = symbols.DefinersOf(target, "default");
-            return exports.Count > 0 ? exports[^1] : null;
+            var exports = symbols.DefinerNodes(target, defaultName);
+            return exports.Length > 0 ? exports[^1] : -1;
         }
 
-        return null;
+        return -1;
     }
 }

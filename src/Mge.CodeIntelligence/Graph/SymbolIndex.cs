@@ -10,71 +10,82 @@ namespace Mge.CodeIntelligence.Graph;
 /// A name counts as defined by an atom when it is in <see cref="Atom.Defines"/> or is the local name of
 /// one of its imports.
 /// </summary>
+/// <remarks>
+/// Atoms are nodes 0..n-1 (their position in the list given to <see cref="Build"/>), files and names are
+/// interned once to integer ids, and the definers of a name are one sorted range of a flat array (by name,
+/// then file, then index), so a build allocates a handful of arrays rather than a list per (file, name).
+/// </remarks>
 public sealed class SymbolIndex
 {
-    private readonly Dictionary<string, FileSymbols> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _pythonModules = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _filePaths = new(StringComparer.Ordinal);
+    private readonly Atom[] _atoms;
+    private readonly IReadOnlyList<Atom> _source;
 
-    private SymbolIndex()
+    private readonly Dictionary<string, int> _fileIds = new(StringComparer.Ordinal);
+    private readonly List<string> _filePaths = [];
+    private readonly HashSet<string> _filePathSet = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pythonModules = new(StringComparer.Ordinal);
+    private readonly int[] _fileOf;
+
+    // Nodes grouped by file id (ids in order of first appearance), by index within a file.
+    private int[] _fileAtomStart = [];
+    private int[] _fileAtoms = [];
+
+    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly List<string> _names = [];
+
+    // The distinct name ids each node defines: rows by node.
+    private int[] _definedStart = [];
+    private int[] _definedNames = [];
+
+    // Definers of each name: _definerFile/_definerNode[_nameStart[name] .. _nameStart[name + 1]), sorted by
+    // file id, then by index within the file.
+    private int[] _nameStart = [];
+    private int[] _definerFile = [];
+    private int[] _definerNode = [];
+
+    private SymbolIndex(IReadOnlyList<Atom> atoms)
     {
+        _source = atoms;
+        _atoms = atoms.ToArray();
+        for (var i = 0; i < _atoms.Length; i++)
+        {
+            if (_atoms[i] is null)
+            {
+                throw new ArgumentException($"Atom {i} is null.", nameof(atoms));
+            }
+        }
+
+        _fileOf = new int[_atoms.Length];
+        _nameLookup = _nameIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every file that has atoms.</summary>
-    public IReadOnlySet<string> Files => _filePaths;
+    public IReadOnlySet<string> Files => _filePathSet;
 
     public static SymbolIndex Build(IReadOnlyList<Atom> atoms)
     {
         ArgumentNullException.ThrowIfNull(atoms);
-        var index = new SymbolIndex();
-        foreach (var atom in atoms)
-        {
-            if (!index._files.TryGetValue(atom.FilePath, out var file))
-            {
-                file = new FileSymbols();
-                index._files.Add(atom.FilePath, file);
-                index._filePaths.Add(atom.FilePath);
-                index.RegisterPythonModule(atom.FilePath);
-            }
-
-            file.Atoms.Add(atom);
-        }
-
-        foreach (var file in index._files.Values)
-        {
-            file.Atoms.Sort((a, b) => a.Index.CompareTo(b.Index));
-            foreach (var atom in file.Atoms)
-            {
-                foreach (var name in DefinedNames(atom))
-                {
-                    if (!file.Definers.TryGetValue(name, out var list))
-                    {
-                        list = [];
-                        file.Definers.Add(name, list);
-                    }
-
-                    if (list.Count == 0 || !ReferenceEquals(list[^1], atom))
-                    {
-                        list.Add(atom);
-                    }
-                }
-            }
-        }
-
+        var index = new SymbolIndex(atoms);
+        index.GroupByFile();
+        index.InternDefinedNames();
+        index.IndexDefiners();
         return index;
     }
 
     /// <summary>The atoms of a file in index order (empty for unknown files).</summary>
     public IReadOnlyList<Atom> AtomsOf(string filePath) =>
-        _files.TryGetValue(filePath, out var file) ? file.Atoms : [];
+        _fileIds.TryGetValue(filePath, out var file) ? Materialise(FileAtoms(file)) : [];
 
     /// <summary>The atoms of <paramref name="filePath"/> that define <paramref name="name"/>, in file order.</summary>
     public IReadOnlyList<Atom> DefinersOf(string filePath, string name) =>
-        _files.TryGetValue(filePath, out var file) && file.Definers.TryGetValue(name, out var list) ? list : [];
+        _fileIds.TryGetValue(filePath, out var file) && _nameIds.TryGetValue(name, out var nameId)
+            ? Materialise(DefinerNodes(file, nameId))
+            : [];
 
     /// <summary>The file of a dotted Python module ("app.models.user"), or null when it is not in the project.</summary>
     public string? FileOfPythonModule(string dottedModule) =>
-        _pythonModules.GetValueOrDefault(dottedModule);
+        _pythonModules.TryGetValue(dottedModule, out var file) ? _filePaths[file] : null;
 
     /// <summary>
     /// The project file an import names, or null for third-party, built-in or unresolvable imports.
@@ -82,18 +93,11 @@ public sealed class SymbolIndex
     /// </summary>
     public string? ResolveImportTarget(Atom importer, ImportReference import)
     {
-        switch (importer.Language)
-        {
-            case SourceLanguage.Python:
-                var module = PythonModuleNames.AbsoluteModule(importer.FilePath, import.Module, import.Level);
-                return module is null ? null : FileOfPythonModule(module);
-            case SourceLanguage.JavaScript:
-                return NodeModuleResolution.IsRelative(import.Module)
-                    ? NodeModuleResolution.ResolveRelative(importer.FilePath, import.Module, _filePaths)
-                    : null;
-            default:
-                return null;
-        }
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(import);
+        var importerFile = _fileIds.TryGetValue(importer.FilePath, out var known) ? known : -1;
+        var file = ResolveImportFile(importer, importerFile, import, cache: null);
+        return file < 0 ? null : _filePaths[file];
     }
 
     /// <summary>The names an atom binds: its Defines and the local names of its imports.</summary>
@@ -110,7 +114,342 @@ public sealed class SymbolIndex
         }
     }
 
-    private void RegisterPythonModule(string filePath)
+    /// <summary>True when this index was built from exactly these atoms, in this order.</summary>
+    internal bool IsIndexOf(IReadOnlyList<Atom> atoms)
+    {
+        if (ReferenceEquals(atoms, _source))
+        {
+            return true;
+        }
+
+        if (atoms.Count != _atoms.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _atoms.Length; i++)
+        {
+            if (!ReferenceEquals(atoms[i], _atoms[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal ReadOnlySpan<Atom> Atoms => _atoms;
+
+    internal int FileCount => _filePaths.Count;
+
+    internal int NameCount => _names.Count;
+
+    internal string FilePath(int file) => _filePaths[file];
+
+    internal int FileOf(int node) => _fileOf[node];
+
+    /// <summary>The nodes of a file, by index.</summary>
+    internal ReadOnlySpan<int> FileAtoms(int file) => _fileAtoms.AsSpan(_fileAtomStart[file], _fileAtomStart[file + 1] - _fileAtomStart[file]);
+
+    /// <summary>The id of a defined name, or -1 when no atom defines it.</summary>
+    internal int NameId(string name) => _nameIds.TryGetValue(name, out var id) ? id : -1;
+
+    internal int NameId(ReadOnlySpan<char> name) => _nameLookup.TryGetValue(name, out var id) ? id : -1;
+
+    internal string Name(int nameId) => _names[nameId];
+
+    /// <summary>The distinct name ids a node defines.</summary>
+    internal ReadOnlySpan<int> DefinedNameIds(int node) => _definedNames.AsSpan(_definedStart[node], _definedStart[node + 1] - _definedStart[node]);
+
+    /// <summary>The nodes of <paramref name="file"/> that define <paramref name="nameId"/>, by index.</summary>
+    internal ReadOnlySpan<int> DefinerNodes(int file, int nameId)
+    {
+        var low = _nameStart[nameId];
+        var end = _nameStart[nameId + 1];
+
+        // Most names have a handful of definers: scan those; bisect long ranges ("router" in every file).
+        var high = end;
+        if (end - low > 8)
+        {
+            while (low < high)
+            {
+                var mid = (int)(((uint)low + (uint)high) >> 1);
+                if (_definerFile[mid] < file)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+        }
+        else
+        {
+            while (low < end && _definerFile[low] < file)
+            {
+                low++;
+            }
+        }
+
+        var stop = low;
+        while (stop < end && _definerFile[stop] == file)
+        {
+            stop++;
+        }
+
+        return _definerNode.AsSpan(low, stop - low);
+    }
+
+    /// <summary>
+    /// The file id an import names, or -1. Python absolute modules are one dictionary lookup; relative
+    /// modules and JavaScript specifiers are computed per (file, module, level) once and remembered in
+    /// <paramref name="cache"/> when one is given (<paramref name="importerFile"/> is the importer's file id,
+    /// -1 when the importer's file is not in the index).
+    /// </summary>
+    internal int ResolveImportFile(Atom importer, int importerFile, ImportReference import, Dictionary<(int File, string Module, int Level), int>? cache)
+    {
+        if (importer.Language == SourceLanguage.Python && import.Level <= 0)
+        {
+            return _pythonModules.TryGetValue(import.Module, out var absolute) ? absolute : -1;
+        }
+
+        if (importer.Language is not (SourceLanguage.Python or SourceLanguage.JavaScript))
+        {
+            return -1;
+        }
+
+        if (importer.Language == SourceLanguage.JavaScript && !NodeModuleResolution.IsRelative(import.Module))
+        {
+            return -1;
+        }
+
+        var key = (importerFile, import.Module, import.Level);
+        if (importerFile >= 0 && cache is not null && cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string? target;
+        if (importer.Language == SourceLanguage.Python)
+        {
+            var module = PythonModuleNames.AbsoluteModule(importer.FilePath, import.Module, import.Level);
+            target = module is null ? null : FileOfPythonModule(module);
+        }
+        else
+        {
+            target = NodeModuleResolution.ResolveRelative(importer.FilePath, import.Module, _filePathSet);
+        }
+
+        var result = target is not null && _fileIds.TryGetValue(target, out var targetFile) ? targetFile : -1;
+        if (importerFile >= 0 && cache is not null)
+        {
+            cache[key] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>Every node in canonical order: files by ordinal path, atoms by index within a file.</summary>
+    internal int[] CanonicalOrder()
+    {
+        var fileRank = AtomGraph.RankOrdinal(_filePaths);
+        var filesInOrder = new int[fileRank.Length];
+        for (var file = 0; file < fileRank.Length; file++)
+        {
+            filesInOrder[fileRank[file]] = file;
+        }
+
+        var order = new int[_atoms.Length];
+        var next = 0;
+        foreach (var file in filesInOrder)
+        {
+            var nodes = FileAtoms(file);
+            nodes.CopyTo(order.AsSpan(next));
+            next += nodes.Length;
+        }
+
+        return order;
+    }
+
+    private void GroupByFile()
+    {
+        var n = _atoms.Length;
+        var counts = new List<int>();
+        string? previousPath = null;
+        var previousFile = -1;
+        for (var node = 0; node < n; node++)
+        {
+            var atom = _atoms[node];
+
+            // Atoms of one file usually arrive together and share one path string: skip the hash lookup.
+            var path = atom.FilePath;
+            int file;
+            if (ReferenceEquals(path, previousPath))
+            {
+                file = previousFile;
+            }
+            else if (!_fileIds.TryGetValue(path, out file))
+            {
+                file = _filePaths.Count;
+                _fileIds.Add(path, file);
+                _filePaths.Add(path);
+                _filePathSet.Add(path);
+                counts.Add(0);
+                RegisterPythonModule(path, file);
+            }
+
+            previousPath = path;
+            previousFile = file;
+            _fileOf[node] = file;
+            counts[file]++;
+        }
+
+        var fileCount = _filePaths.Count;
+        _fileAtomStart = new int[fileCount + 1];
+        for (var file = 0; file < fileCount; file++)
+        {
+            _fileAtomStart[file + 1] = _fileAtomStart[file] + counts[file];
+        }
+
+        _fileAtoms = new int[n];
+        var fill = new int[fileCount];
+        Array.Copy(_fileAtomStart, fill, fileCount);
+        for (var node = 0; node < n; node++)
+        {
+            _fileAtoms[fill[_fileOf[node]]++] = node;
+        }
+
+        // Atoms normally come in index order; sort a file's nodes only when they do not.
+        var keys = Array.Empty<int>();
+        for (var file = 0; file < fileCount; file++)
+        {
+            var nodes = _fileAtoms.AsSpan(_fileAtomStart[file], counts[file]);
+            var sorted = true;
+            for (var i = 1; i < nodes.Length && sorted; i++)
+            {
+                sorted = _atoms[nodes[i - 1]].Index <= _atoms[nodes[i]].Index;
+            }
+
+            if (!sorted)
+            {
+                if (keys.Length < nodes.Length)
+                {
+                    keys = new int[nodes.Length];
+                }
+
+                var fileKeys = keys.AsSpan(0, nodes.Length);
+                for (var i = 0; i < nodes.Length; i++)
+                {
+                    fileKeys[i] = _atoms[nodes[i]].Index;
+                }
+
+                fileKeys.Sort(nodes);
+            }
+        }
+    }
+
+    private void InternDefinedNames()
+    {
+        var n = _atoms.Length;
+        var total = 0;
+        foreach (var atom in _atoms)
+        {
+            total += atom.Defines.Count + atom.Imports.Count;
+        }
+
+        _definedStart = new int[n + 1];
+        _definedNames = new int[total];
+
+        // lastNodeOf[name] = node + 1 of the last node that listed the name: drops a name an atom binds twice.
+        var lastNodeOf = new int[Math.Max(16, n)];
+        var count = 0;
+        for (var node = 0; node < n; node++)
+        {
+            _definedStart[node] = count;
+            var atom = _atoms[node];
+            foreach (var name in atom.Defines)
+            {
+                AddDefinedName(name, node, ref lastNodeOf, ref count);
+            }
+
+            foreach (var import in atom.Imports)
+            {
+                AddDefinedName(import.LocalName, node, ref lastNodeOf, ref count);
+            }
+        }
+
+        _definedStart[n] = count;
+    }
+
+    private void AddDefinedName(string name, int node, ref int[] lastNodeOf, ref int count)
+    {
+        if (!_nameIds.TryGetValue(name, out var id))
+        {
+            id = _names.Count;
+            _nameIds.Add(name, id);
+            _names.Add(name);
+            if (id >= lastNodeOf.Length)
+            {
+                Array.Resize(ref lastNodeOf, lastNodeOf.Length * 2);
+            }
+        }
+
+        if (lastNodeOf[id] == node + 1)
+        {
+            return;
+        }
+
+        lastNodeOf[id] = node + 1;
+        _definedNames[count++] = id;
+    }
+
+    /// <summary>A stable counting sort of (name, node) pairs by name, visiting nodes file by file in index order.</summary>
+    private void IndexDefiners()
+    {
+        var nameCount = _names.Count;
+        _nameStart = new int[nameCount + 1];
+        foreach (var id in _definedNames.AsSpan(0, _definedStart[_atoms.Length]))
+        {
+            _nameStart[id + 1]++;
+        }
+
+        for (var id = 0; id < nameCount; id++)
+        {
+            _nameStart[id + 1] += _nameStart[id];
+        }
+
+        var total = _nameStart[nameCount];
+        _definerFile = new int[total];
+        _definerNode = new int[total];
+        var fill = new int[nameCount];
+        Array.Copy(_nameStart, fill, nameCount);
+        for (var file = 0; file < _filePaths.Count; file++)
+        {
+            foreach (var node in FileAtoms(file))
+            {
+                foreach (var id in DefinedNameIds(node))
+                {
+                    var slot = fill[id]++;
+                    _definerFile[slot] = file;
+                    _definerNode[slot] = node;
+                }
+            }
+        }
+    }
+
+    private Atom[] Materialise(ReadOnlySpan<int> nodes)
+    {
+        var result = new Atom[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            result[i] = _atoms[nodes[i]];
+        }
+
+        return result;
+    }
+
+    private void RegisterPythonModule(string filePath, int file)
     {
         var module = PythonModuleNames.ModuleOf(filePath);
         if (module is null)
@@ -118,19 +457,12 @@ public sealed class SymbolIndex
             return;
         }
 
-        _pythonModules.TryAdd(module, filePath);
+        _pythonModules.TryAdd(module, file);
 
         // A src/ layout imports its packages without the "src." prefix.
         if (module.StartsWith("src.", StringComparison.Ordinal))
         {
-            _pythonModules.TryAdd(module["src.".Length..], filePath);
+            _pythonModules.TryAdd(module["src.".Length..], file);
         }
-    }
-
-    private sealed class FileSymbols
-    {
-        public List<Atom> Atoms { get; } = [];
-
-        public Dictionary<string, List<Atom>> Definers { get; } = new(StringComparer.Ordinal);
     }
 }

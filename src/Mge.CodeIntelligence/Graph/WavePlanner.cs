@@ -5,19 +5,26 @@ using QuikGraph.Algorithms.ConnectedComponents;
 namespace Mge.CodeIntelligence.Graph;
 
 /// <summary>
-/// Orders atoms into waves. Strongly connected components (QuikGraph) are reported as cycles and broken
-/// deterministically: members are ordered by (file, index) and every edge inside the component whose
-/// definer comes later in that order is dropped and listed. The remaining graph is a DAG; wave = its
-/// topological level (Kahn's algorithm, by levels, linear), and a level larger than the maximum wave size
-/// is split into consecutive waves (atoms of one level have no edges between them, so the split keeps the
-/// order). Invariant: every atom is in exactly one wave, and every edge's definer is in an earlier wave
-/// than its user, except the listed broken edges.
+/// Orders atoms into waves. Wave = topological level (the longest chain of definers below an atom), and a
+/// level larger than the maximum wave size is split into consecutive waves (atoms of one level have no
+/// edges between them, so the split keeps the order). Strongly connected components (QuikGraph) are
+/// reported as cycles and broken deterministically: members are ordered by (file, index) and every edge
+/// inside the component whose definer comes later in that order is dropped and listed. Invariant: every
+/// atom is in exactly one wave, and every edge's definer is in an earlier wave than its user, except the
+/// listed broken edges.
 /// </summary>
+/// <remarks>
+/// Linear in atoms plus edges: Kahn's algorithm by levels on the graph's integer rows places every atom
+/// that is not on or downstream of a cycle. Only the atoms it cannot place go to QuikGraph's strongly
+/// connected components algorithm (on integer vertices), whose cycles are broken before the levels of
+/// that remainder are finished. A DAG never builds a QuikGraph graph at all.
+/// </remarks>
 public static class WavePlanner
 {
-    // QuikGraph's depth-first search recurses once per vertex on a path; long dependency chains in big
-    // graphs would overflow a default 1 MB stack, so big graphs are planned on a thread with a larger one.
-    private const int LargeGraphNodeThreshold = 20_000;
+    // QuikGraph's depth-first search recurses once per vertex on a path; a long chain in a big cyclic
+    // remainder would overflow a default 1 MB stack, so only a remainder this big runs on a thread with a
+    // larger stack.
+    private const int LargeRemainderThreshold = 20_000;
     private const int LargeStackBytes = 1024 * 1024 * 1024;
 
     public static WavePlan Plan(IReadOnlyList<Atom> atoms, int maxWaveSize) =>
@@ -32,258 +39,435 @@ public static class WavePlanner
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWaveSize, 1);
 
-        if (graph.AtomCount < LargeGraphNodeThreshold)
+        var level = new int[graph.AtomCount];
+        var pending = new int[graph.AtomCount];
+        var placed = KahnLevels(graph, level, pending, out var levelCount);
+        IReadOnlyList<CycleReport> cycles = [];
+        if (placed < graph.AtomCount)
         {
-            return PlanOnCurrentThread(graph, maxWaveSize);
+            var remainder = new CyclicRemainder(graph, level, pending, graph.AtomCount - placed);
+            cycles = remainder.BreakCycles();
+            levelCount = Math.Max(levelCount, remainder.FinishLevels());
         }
 
-        WavePlan? plan = null;
-        Exception? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    plan = PlanOnCurrentThread(graph, maxWaveSize);
-                }
-                catch (Exception ex)
-                {
-                    // Rethrown on the caller's thread below, with its original stack trace.
-                    failure = ex;
-                }
-            },
-            LargeStackBytes)
-        {
-            Name = "mge-wave-planner",
-        };
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
-        return plan!;
+        return new WavePlan(BuildWaves(graph, level, levelCount, maxWaveSize), graph.Edges, cycles);
     }
 
-    private static WavePlan PlanOnCurrentThread(AtomGraph graph, int maxWaveSize)
+    /// <summary>
+    /// Kahn's algorithm by levels: round k places the atoms whose definers are all placed, at level k.
+    /// Atoms on or downstream of a cycle keep level -1; <paramref name="pending"/> is then, for each of them,
+    /// the number of its definers that are also unplaced. Returns how many atoms were placed.
+    /// </summary>
+    private static int KahnLevels(AtomGraph graph, int[] level, int[] pending, out int levelCount)
     {
         var n = graph.AtomCount;
-        var from = graph.EdgeFrom;
-        var to = graph.EdgeTo;
-
-        var component = StronglyConnectedComponents(graph, out var componentCount);
-        var componentSize = new int[componentCount];
+        var definerStart = graph.DefinerStart;
+        var userStart = graph.UserStart;
+        var users = graph.Users;
+        var queue = new int[n];
+        var tail = 0;
         for (var v = 0; v < n; v++)
         {
-            componentSize[component[v]]++;
-        }
-
-        // Rank of each node inside its (non-trivial) component, by (file, index): the deterministic order.
-        var rank = new int[n];
-        var members = new Dictionary<int, List<int>>();
-        for (var v = 0; v < n; v++)
-        {
-            var c = component[v];
-            if (componentSize[c] > 1)
-            {
-                if (!members.TryGetValue(c, out var list))
-                {
-                    list = [];
-                    members.Add(c, list);
-                }
-
-                list.Add(v);
-            }
-        }
-
-        foreach (var list in members.Values)
-        {
-            list.Sort((a, b) => CompareNodes(graph, a, b));
-            for (var i = 0; i < list.Count; i++)
-            {
-                rank[list[i]] = i;
-            }
-        }
-
-        var broken = new bool[from.Length];
-        var brokenByComponent = new Dictionary<int, List<int>>();
-        for (var e = 0; e < from.Length; e++)
-        {
-            var c = component[from[e]];
-            if (c == component[to[e]] && componentSize[c] > 1 && rank[to[e]] > rank[from[e]])
-            {
-                broken[e] = true;
-                if (!brokenByComponent.TryGetValue(c, out var list))
-                {
-                    list = [];
-                    brokenByComponent.Add(c, list);
-                }
-
-                list.Add(e);
-            }
-        }
-
-        var level = TopologicalLevels(n, from, to, broken, out var levelCount);
-        var waves = BuildWaves(graph, level, levelCount, maxWaveSize);
-        var cycles = members
-            .Select(pair => BuildCycle(graph, pair.Value, brokenByComponent.GetValueOrDefault(pair.Key) ?? [], rank))
-            .OrderBy(c => c.AtomIds.Min(StringComparer.Ordinal), StringComparer.Ordinal)
-            .ToList();
-        return new WavePlan(waves, graph.Edges, cycles);
-    }
-
-    private static int[] StronglyConnectedComponents(AtomGraph graph, out int componentCount)
-    {
-        var quik = new AdjacencyGraph<int, SEdge<int>>(allowParallelEdges: false, capacity: graph.AtomCount);
-        for (var v = 0; v < graph.AtomCount; v++)
-        {
-            quik.AddVertex(v);
-        }
-
-        var from = graph.EdgeFrom;
-        var to = graph.EdgeTo;
-        for (var e = 0; e < from.Length; e++)
-        {
-            quik.AddEdge(new SEdge<int>(from[e], to[e]));
-        }
-
-        var algorithm = new StronglyConnectedComponentsAlgorithm<int, SEdge<int>>(quik);
-        algorithm.Compute();
-        componentCount = algorithm.ComponentCount;
-        var result = new int[graph.AtomCount];
-        foreach (var (vertex, id) in algorithm.Components)
-        {
-            result[vertex] = id;
-        }
-
-        return result;
-    }
-
-    /// <summary>Longest-path level of every node over the kept edges (a definer's level is below its users').</summary>
-    private static int[] TopologicalLevels(int n, ReadOnlySpan<int> from, ReadOnlySpan<int> to, bool[] broken, out int levelCount)
-    {
-        // Compressed adjacency definer -> users, and each user's count of unfinished definers.
-        var pending = new int[n];
-        var offsets = new int[n + 1];
-        for (var e = 0; e < from.Length; e++)
-        {
-            if (!broken[e])
-            {
-                pending[from[e]]++;
-                offsets[to[e] + 1]++;
-            }
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            offsets[v + 1] += offsets[v];
-        }
-
-        var users = new int[offsets[n]];
-        var fill = (int[])offsets.Clone();
-        for (var e = 0; e < from.Length; e++)
-        {
-            if (!broken[e])
-            {
-                users[fill[to[e]]++] = from[e];
-            }
-        }
-
-        var level = new int[n];
-        var current = new List<int>();
-        for (var v = 0; v < n; v++)
-        {
+            pending[v] = definerStart[v + 1] - definerStart[v];
+            level[v] = -1;
             if (pending[v] == 0)
             {
-                current.Add(v);
+                queue[tail++] = v;
             }
         }
 
-        var placed = 0;
+        var head = 0;
         levelCount = 0;
-        var next = new List<int>();
-        while (current.Count > 0)
+        while (head < tail)
         {
-            foreach (var v in current)
+            var levelEnd = tail;
+            for (; head < levelEnd; head++)
             {
+                var v = queue[head];
                 level[v] = levelCount;
-                placed++;
-                for (var i = offsets[v]; i < offsets[v + 1]; i++)
+                for (var i = userStart[v]; i < userStart[v + 1]; i++)
                 {
-                    if (--pending[users[i]] == 0)
+                    var user = users[i];
+                    if (--pending[user] == 0)
                     {
-                        next.Add(users[i]);
+                        queue[tail++] = user;
                     }
                 }
             }
 
             levelCount++;
-            (current, next) = (next, current);
-            next.Clear();
         }
 
-        if (placed != n)
-        {
-            throw new InvalidOperationException($"Internal error: {n - placed} atoms remained in a cycle after the components were broken.");
-        }
-
-        return level;
+        return tail;
     }
 
+    /// <summary>Waves in level order; within a level, atoms in canonical order (file, index), split by the maximum size.</summary>
     private static List<IReadOnlyList<string>> BuildWaves(AtomGraph graph, int[] level, int levelCount, int maxWaveSize)
     {
-        var byLevel = new List<int>[levelCount];
+        // A counting sort by level over the canonical order keeps each level in canonical order.
+        var start = new int[levelCount + 1];
+        foreach (var l in level)
+        {
+            start[l + 1]++;
+        }
+
         for (var l = 0; l < levelCount; l++)
         {
-            byLevel[l] = [];
+            start[l + 1] += start[l];
         }
 
-        for (var v = 0; v < level.Length; v++)
+        var byLevel = new int[level.Length];
+        var fill = new int[levelCount];
+        Array.Copy(start, fill, levelCount);
+        foreach (var v in graph.CanonicalOrder)
         {
-            byLevel[level[v]].Add(v);
+            byLevel[fill[level[v]]++] = v;
         }
 
+        var ids = graph.Ids;
         var waves = new List<IReadOnlyList<string>>(levelCount);
-        foreach (var nodes in byLevel)
+        for (var l = 0; l < levelCount; l++)
         {
-            nodes.Sort((a, b) => CompareNodes(graph, a, b));
-            for (var start = 0; start < nodes.Count; start += maxWaveSize)
+            for (var first = start[l]; first < start[l + 1];)
             {
-                var count = Math.Min(maxWaveSize, nodes.Count - start);
+                var count = Math.Min(maxWaveSize, start[l + 1] - first);
                 var wave = new string[count];
                 for (var i = 0; i < count; i++)
                 {
-                    wave[i] = graph.AtomIds[nodes[start + i]];
+                    wave[i] = ids[byLevel[first + i]];
                 }
 
                 waves.Add(wave);
+                first += count;
             }
         }
 
         return waves;
     }
 
-    private static CycleReport BuildCycle(AtomGraph graph, List<int> members, List<int> brokenEdges, int[] rank)
+    /// <summary>
+    /// The atoms Kahn's algorithm could not place (on or downstream of a cycle), renumbered 0..r-1 in
+    /// canonical order, with the edges among them. No edge leads from a placed atom into the remainder's
+    /// reach, so its strongly connected components are exactly the graph's non-trivial ones.
+    /// </summary>
+    private sealed class CyclicRemainder
     {
-        var ids = members.Select(v => graph.AtomIds[v]).ToArray();
-        var edges = brokenEdges
-            .OrderBy(e => rank[graph.EdgeFrom[e]])
-            .ThenBy(e => rank[graph.EdgeTo[e]])
-            .Select(graph.EdgeAt)
-            .ToArray();
-        return new CycleReport(ids, edges);
-    }
+        private readonly AtomGraph _graph;
+        private readonly int[] _level;
+        private readonly int[] _nodes;
+        private readonly int[] _localOf;
 
-    private static int CompareNodes(AtomGraph graph, int a, int b)
-    {
-        var byFile = string.CompareOrdinal(graph.FileOf(a), graph.FileOf(b));
-        if (byFile != 0)
+        // Edges among the remainder, rows by local user: local definer and the graph's edge index.
+        private readonly int[] _edgeStart;
+        private readonly int[] _edgeDefiner;
+        private readonly int[] _edgeIndex;
+        private readonly bool[] _broken;
+
+        public CyclicRemainder(AtomGraph graph, int[] level, int[] pending, int count)
         {
-            return byFile;
+            _graph = graph;
+            _level = level;
+            _nodes = new int[count];
+            _localOf = new int[graph.AtomCount];
+            var next = 0;
+            foreach (var v in graph.CanonicalOrder)
+            {
+                if (level[v] < 0)
+                {
+                    _localOf[v] = next;
+                    _nodes[next++] = v;
+                }
+            }
+
+            // After Kahn, pending[v] counts exactly v's definers inside the remainder.
+            _edgeStart = new int[count + 1];
+            for (var i = 0; i < count; i++)
+            {
+                _edgeStart[i + 1] = _edgeStart[i] + pending[_nodes[i]];
+            }
+
+            _edgeDefiner = new int[_edgeStart[count]];
+            _edgeIndex = new int[_edgeStart[count]];
+            _broken = new bool[_edgeStart[count]];
+            var definerStart = graph.DefinerStart;
+            var definers = graph.Definers;
+            for (var i = 0; i < count; i++)
+            {
+                var slot = _edgeStart[i];
+                var v = _nodes[i];
+                for (var e = definerStart[v]; e < definerStart[v + 1]; e++)
+                {
+                    if (level[definers[e]] < 0)
+                    {
+                        _edgeDefiner[slot] = _localOf[definers[e]];
+                        _edgeIndex[slot++] = e;
+                    }
+                }
+            }
         }
 
-        var byIndex = graph.IndexOf(a).CompareTo(graph.IndexOf(b));
-        return byIndex != 0 ? byIndex : string.CompareOrdinal(graph.AtomIds[a], graph.AtomIds[b]);
+        /// <summary>
+        /// Finds the strongly connected components, marks each non-trivial one's edges whose definer comes
+        /// later in canonical order as broken, and reports the cycles ordered by their smallest id.
+        /// </summary>
+        public IReadOnlyList<CycleReport> BreakCycles()
+        {
+            var r = _nodes.Length;
+            var componentCount = 0;
+            var component = r > LargeRemainderThreshold
+                ? OnLargeStack(() => Components(out componentCount))
+                : Components(out componentCount);
+
+            // Members of each component in canonical order: the local numbering already is canonical.
+            var size = new int[componentCount];
+            foreach (var c in component)
+            {
+                size[c]++;
+            }
+
+            var members = new Dictionary<int, List<int>>();
+            var rank = new int[r];
+            for (var i = 0; i < r; i++)
+            {
+                var c = component[i];
+                if (size[c] > 1)
+                {
+                    if (!members.TryGetValue(c, out var list))
+                    {
+                        list = new List<int>(size[c]);
+                        members.Add(c, list);
+                    }
+
+                    rank[i] = list.Count;
+                    list.Add(i);
+                }
+            }
+
+            var brokenByComponent = new Dictionary<int, List<int>>();
+            for (var user = 0; user < r; user++)
+            {
+                var c = component[user];
+                if (size[c] < 2)
+                {
+                    continue;
+                }
+
+                for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
+                {
+                    var definer = _edgeDefiner[slot];
+                    if (component[definer] == c && rank[definer] > rank[user])
+                    {
+                        _broken[slot] = true;
+                        if (!brokenByComponent.TryGetValue(c, out var list))
+                        {
+                            list = [];
+                            brokenByComponent.Add(c, list);
+                        }
+
+                        list.Add(slot);
+                    }
+                }
+            }
+
+            var ids = _graph.Ids;
+            var cycles = new List<(string First, CycleReport Report)>(members.Count);
+            foreach (var (c, list) in members)
+            {
+                var atomIds = new string[list.Count];
+                var first = ids[_nodes[list[0]]];
+                for (var i = 0; i < list.Count; i++)
+                {
+                    atomIds[i] = ids[_nodes[list[i]]];
+                    if (string.CompareOrdinal(atomIds[i], first) < 0)
+                    {
+                        first = atomIds[i];
+                    }
+                }
+
+                var slots = brokenByComponent.GetValueOrDefault(c) ?? [];
+                slots.Sort((a, b) =>
+                {
+                    var byUser = rank[UserOfSlot(a)].CompareTo(rank[UserOfSlot(b)]);
+                    return byUser != 0 ? byUser : rank[_edgeDefiner[a]].CompareTo(rank[_edgeDefiner[b]]);
+                });
+                var broken = new AtomEdge[slots.Count];
+                for (var i = 0; i < slots.Count; i++)
+                {
+                    broken[i] = _graph.EdgeAt(_nodes[UserOfSlot(slots[i])], _edgeIndex[slots[i]]);
+                }
+
+                cycles.Add((first, new CycleReport(atomIds, broken)));
+            }
+
+            cycles.Sort((a, b) => string.CompareOrdinal(a.First, b.First));
+            return cycles.ConvertAll(c => c.Report);
+        }
+
+        /// <summary>
+        /// Longest-path levels of the remainder over the kept edges: an atom's level is one above its highest
+        /// definer, placed or not. Returns the level count (highest level + 1).
+        /// </summary>
+        public int FinishLevels()
+        {
+            var r = _nodes.Length;
+            var pending = new int[r];
+            var usersStart = new int[r + 1];
+            for (var user = 0; user < r; user++)
+            {
+                for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
+                {
+                    if (!_broken[slot])
+                    {
+                        pending[user]++;
+                        usersStart[_edgeDefiner[slot] + 1]++;
+                    }
+                }
+            }
+
+            for (var i = 0; i < r; i++)
+            {
+                usersStart[i + 1] += usersStart[i];
+            }
+
+            var users = new int[usersStart[r]];
+            var fill = new int[r];
+            Array.Copy(usersStart, fill, r);
+            for (var user = 0; user < r; user++)
+            {
+                for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
+                {
+                    if (!_broken[slot])
+                    {
+                        users[fill[_edgeDefiner[slot]]++] = user;
+                    }
+                }
+            }
+
+            // Start from the definers Kahn placed; the remainder's own definers raise it as they finish.
+            var local = new int[r];
+            var definerStart = _graph.DefinerStart;
+            var definers = _graph.Definers;
+            var queue = new int[r];
+            var tail = 0;
+            for (var i = 0; i < r; i++)
+            {
+                var v = _nodes[i];
+                var floor = 0;
+                for (var e = definerStart[v]; e < definerStart[v + 1]; e++)
+                {
+                    floor = Math.Max(floor, _level[definers[e]] + 1);
+                }
+
+                local[i] = floor;
+                if (pending[i] == 0)
+                {
+                    queue[tail++] = i;
+                }
+            }
+
+            var top = 0;
+            for (var head = 0; head < tail; head++)
+            {
+                var definer = queue[head];
+                top = Math.Max(top, local[definer] + 1);
+                _level[_nodes[definer]] = local[definer];
+                for (var k = usersStart[definer]; k < usersStart[definer + 1]; k++)
+                {
+                    var user = users[k];
+                    local[user] = Math.Max(local[user], local[definer] + 1);
+                    if (--pending[user] == 0)
+                    {
+                        queue[tail++] = user;
+                    }
+                }
+            }
+
+            if (tail != r)
+            {
+                throw new InvalidOperationException($"Internal error: {r - tail} atoms remained in a cycle after the components were broken.");
+            }
+
+            return top;
+        }
+
+        private int UserOfSlot(int slot)
+        {
+            var low = 0;
+            var high = _nodes.Length - 1;
+            while (low < high)
+            {
+                var mid = (int)(((uint)low + (uint)high + 1) >> 1);
+                if (_edgeStart[mid] <= slot)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return low;
+        }
+
+        private int[] Components(out int componentCount)
+        {
+            var r = _nodes.Length;
+            var quik = new AdjacencyGraph<int, SEdge<int>>(allowParallelEdges: true, capacity: r);
+            for (var i = 0; i < r; i++)
+            {
+                quik.AddVertex(i);
+            }
+
+            for (var user = 0; user < r; user++)
+            {
+                for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
+                {
+                    quik.AddEdge(new SEdge<int>(user, _edgeDefiner[slot]));
+                }
+            }
+
+            var algorithm = new StronglyConnectedComponentsAlgorithm<int, SEdge<int>>(quik);
+            algorithm.Compute();
+            componentCount = algorithm.ComponentCount;
+            var result = new int[r];
+            foreach (var (vertex, id) in algorithm.Components)
+            {
+                result[vertex] = id;
+            }
+
+            return result;
+        }
+
+        private static T OnLargeStack<T>(Func<T> work)
+        {
+            T? result = default;
+            Exception? failure = null;
+            var thread = new Thread(
+                () =>
+                {
+                    try
+                    {
+                        result = work();
+                    }
+                    catch (Exception ex)
+                    {
+                        // Rethrown on the caller's thread below, with its original stack trace.
+                        failure = ex;
+                    }
+                },
+                LargeStackBytes)
+            {
+                Name = "mge-wave-planner-scc",
+            };
+            thread.Start();
+            thread.Join();
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            return result!;
+        }
     }
 }

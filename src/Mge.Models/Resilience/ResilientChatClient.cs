@@ -80,7 +80,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
             cancellationToken.ThrowIfCancellationRequested();
             var attemptCancellation = StartAttempt(cancellationToken);
             var stream = base.GetStreamingResponseAsync(conversation, options, attemptCancellation.Token).GetAsyncEnumerator(attemptCancellation.Token);
-            var disposeHere = true;
+            var streamStarted = false;
             try
             {
                 var first = await FirstUpdateAsync(stream, attemptCancellation, cancellationToken).ConfigureAwait(false);
@@ -93,13 +93,17 @@ public sealed class ResilientChatClient : DelegatingChatClient
                 // The stream has started: the attempt timeout no longer applies (long answers stream for minutes;
                 // the SDK's network timeout still guards a stalled read).
                 attemptCancellation.CancelAfter(Timeout.InfiniteTimeSpan);
-                disposeHere = false;
                 if (!first.HasUpdate)
                 {
-                    yield break;
+                    // Nothing arrived, so nothing reached the caller: an empty stream is retried like a dropped connection.
+                    var empty = new ModelFault(ModelFaultKind.Transient, null, null, "the stream ended before any data arrived", null);
+                    await WaitBeforeRetryAsync(empty, new IOException(empty.Description), attempt, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
+                streamStarted = true;
                 var text = new System.Text.StringBuilder();
+                var finished = false;
                 var update = stream.Current;
                 while (true)
                 {
@@ -109,28 +113,40 @@ public sealed class ResilientChatClient : DelegatingChatClient
                         throw CompletionRefused(text.ToString());
                     }
 
+                    finished |= update.FinishReason is not null;
                     text.Append(update.Text);
                     yield return update;
                     if (!await NextUpdateAsync(stream, cancellationToken).ConfigureAwait(false))
                     {
-                        yield break;
+                        break;
                     }
 
                     update = stream.Current;
                 }
+
+                if (!finished)
+                {
+                    // Every provider ends a complete answer with a finish_reason; an SDK reading a cut connection just
+                    // stops, which would pass a truncated answer off as whole.
+                    throw new ModelCallException(
+                        $"The model's streamed answer broke off after {text.Length} characters without a finish reason (connection cut?); it is not retried because part of it was already delivered.");
+                }
+
+                yield break;
             }
             finally
             {
-                if (disposeHere)
+                // A failed attempt's stream may fail again while closing; a started stream closes normally.
+                if (!streamStarted)
                 {
-                    await DisposeQuietlyAsync(stream).ConfigureAwait(false);
-                    attemptCancellation.Dispose();
+                    await DisposeFailedAttemptAsync(stream).ConfigureAwait(false);
                 }
                 else
                 {
                     await stream.DisposeAsync().ConfigureAwait(false);
-                    attemptCancellation.Dispose();
                 }
+
+                attemptCancellation.Dispose();
             }
         }
     }
@@ -223,7 +239,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
         "The provider's content filter stopped the model's answer (finish_reason: content_filter). It is not retried: change the request.",
         ModelRefusalSource.Completion, null, "content_filter", string.IsNullOrEmpty(partialText) ? null : partialText);
 
-    private async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<ChatResponseUpdate> stream)
+    private async ValueTask DisposeFailedAttemptAsync(IAsyncEnumerator<ChatResponseUpdate> stream)
     {
         try
         {

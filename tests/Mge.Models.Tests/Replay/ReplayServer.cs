@@ -123,7 +123,7 @@ internal sealed class ReplayServer : IAsyncDisposable
                 await Task.Delay(step.Delay, _stop.Token);
             }
 
-            await WriteAsync(response, step.Recording);
+            await WriteAsync(response, step);
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
         {
@@ -132,8 +132,9 @@ internal sealed class ReplayServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, Recording recording)
+    private static async Task WriteAsync(HttpListenerResponse response, ReplayStep step)
     {
+        var recording = step.Recording;
         response.StatusCode = recording.StatusCode;
         response.StatusDescription = recording.ReasonPhrase;
         foreach (var (name, value) in recording.Headers)
@@ -151,8 +152,16 @@ internal sealed class ReplayServer : IAsyncDisposable
         if (recording.IsEventStream)
         {
             response.SendChunked = true;
+            var written = 0;
             foreach (var sseEvent in recording.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
             {
+                if (written++ == step.BreakAfterEvents)
+                {
+                    // Cut the connection mid-stream, as a dropped network or a crashed server would.
+                    response.Abort();
+                    return;
+                }
+
                 var bytes = Encoding.UTF8.GetBytes(sseEvent + "\n\n");
                 await response.OutputStream.WriteAsync(bytes);
                 await response.OutputStream.FlushAsync();

@@ -210,4 +210,57 @@ public sealed class FaultReplayTests
 
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task A_stream_that_times_out_before_its_first_chunk_is_retried()
+    {
+        await using var server = new ReplayServer(
+            ReplayStep.Delayed("azure-openai/chat-completion-stream.http", TimeSpan.FromSeconds(10)),
+            "azure-openai/chat-completion-stream.http");
+        var time = new ManualTimeProvider(Now);
+        using var host = ModelHost.Build(ModelHost.Azure(server, timeout: TimeSpan.FromMilliseconds(400)), time);
+
+        var (text, _) = await ModelHost.StreamAsync(host.Chat());
+
+        Assert.StartsWith("{\"domain\"", text, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_before_any_event_is_retried()
+    {
+        await using var server = new ReplayServer(
+            ReplayStep.BrokenAfter("openai/chat-completion-stream.http", 0),
+            "openai/chat-completion-stream.http");
+        var time = new ManualTimeProvider(Now);
+        using var host = ModelHost.Build(ModelHost.OpenAI(server), time);
+
+        var (text, _) = await ModelHost.StreamAsync(host.Chat());
+
+        Assert.Equal("Tasks: 12, phases: 3.", text);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Single(time.Waits);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_after_text_arrived_is_not_retried_and_says_so()
+    {
+        await using var server = new ReplayServer(
+            ReplayStep.BrokenAfter("openai/chat-completion-stream.http", 3),
+            "openai/chat-completion-stream.http");
+        using var host = ModelHost.Build(ModelHost.OpenAI(server), new ManualTimeProvider(Now));
+        var received = new List<string>();
+
+        var error = await Assert.ThrowsAsync<ModelCallException>(async () =>
+        {
+            await foreach (var update in host.Chat().GetStreamingResponseAsync(ModelHost.Prompt()))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.Contains("broke off", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Tasks: 12, ", string.Concat(received));
+        Assert.Single(server.Requests);
+    }
 }

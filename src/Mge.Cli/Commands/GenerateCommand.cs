@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mge.Cli.Generation;
+using Mge.Cli.Runs;
 using Mge.Cli.Terminal;
 using Mge.Pipeline;
 using Mge.Pipeline.Domain;
@@ -56,6 +57,8 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         HelpName = "RATE",
     };
 
+    private readonly Option<string?> storage = RunCommandOptions.Storage();
+
     private readonly Option<int> maxWaveSize = new("--max-wave-size")
     {
         Description = "Waves with more atoms than this are split (1 or more).",
@@ -65,7 +68,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
     public Command Build()
     {
-        var command = new Command("generate", "Generate a complete project from one sentence: discovery, masterplan, code generation, validation with repair, atomization, dependency waves, wave execution, files, infrastructure (Dockerfile, compose, README, ...) and a zip. Model: the built-in offline model, the default when no model endpoint is configured (Azure OpenAI and OpenAI-compatible providers are a later issue). Exit code 0 when the run completed, 1 when it failed (the failed phase and reason are printed), 2 for usage errors, 130 when cancelled with Ctrl+C.")
+        var command = new Command("generate", "Generate a complete project from one sentence: discovery, masterplan, code generation, validation with repair, atomization, dependency waves, wave execution, files, infrastructure (Dockerfile, compose, README, ...) and a zip. Model: the built-in offline model, the default when no model endpoint is configured (Azure OpenAI and OpenAI-compatible providers are a later issue). With --storage the run is durable (Durable Task Azure Storage backend, records in Table/Blob storage): if the process stops, 'mge resume ID --storage ...' continues it. Exit code 0 when the run completed, 1 when it failed (the failed phase and reason are printed), 2 for usage errors (including a malformed or unreachable --storage), 130 when cancelled with Ctrl+C.")
         {
             request,
             output,
@@ -74,6 +77,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
             json,
             faults,
             maxWaveSize,
+            storage,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -85,7 +89,8 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
                 parseResult.GetValue(maxWaveSize),
                 parseResult.GetValue(faults),
                 parseResult.GetValue(json),
-                cancellationToken);
+                cancellationToken,
+                parseResult.GetValue(storage));
             return await RunAsync(settings, cancellationToken);
         });
         return command;
@@ -94,7 +99,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
     /// <summary>Checks every input before anything runs; throws <see cref="CliUsageException"/> with a one-line reason.</summary>
     public async Task<GenerateSettings> CheckAsync(
         string? requestText, string outputArgument, string? typeArgument, int concurrencyValue, int waveSize, double faultRate, bool asJson,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? storageConnection = null)
     {
         var pipelineOptions = new PipelineOptions();
         configuration.GetSection(PipelineOptions.SectionName).Bind(pipelineOptions);
@@ -146,7 +151,8 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         }
 
         await OutputDirectory.EnsureWritableAsync(outputDirectory, outputArgument, cancellationToken);
-        return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson);
+        var runStorage = await RunStorage.CheckAsync(storageConnection, outputDirectory, cancellationToken);
+        return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson, runStorage);
     }
 
     public async Task<int> RunAsync(GenerateSettings settings, CancellationToken cancellationToken)
@@ -157,25 +163,17 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
             ? new LiveProgressView(board, SpectreConsoles.ForOut(environment))
             : new PlainProgressView(board, environment.Error, time);
 
-        var outcome = await new GenerationRunner(environment, configuration, time).RunAsync(settings, board, view, cancellationToken);
-
-        if (settings.Json)
+        GenerationOutcome outcome;
+        try
         {
-            await environment.Out.WriteLineAsync(GenerationReport.Json(outcome).ToJsonString());
-            await environment.Out.FlushAsync(cancellationToken);
+            outcome = await new GenerationRunner(environment, configuration, time).RunAsync(settings, board, view, cancellationToken);
         }
-        else if (outcome.Completed)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && settings.Storage is { IsAzure: true })
         {
-            GenerationReport.WriteTable(SpectreConsoles.ForOut(environment), outcome);
-        }
-
-        if (!outcome.Completed)
-        {
-            await environment.Error.WriteLineAsync($"mge generate: run {outcome.RunId} failed in phase {outcome.FailedPhase ?? "unknown"}: {outcome.Error}");
-            await environment.Error.WriteLineAsync($"mge generate: the run's records are kept in {outcome.StorageRoot}");
-            return ExitCodes.Failure;
+            await environment.Error.WriteLineAsync("mge generate: stopped; the run's state is kept in storage: continue it with 'mge resume <run id> --storage <connection string>' (see 'mge list').");
+            throw;
         }
 
-        return ExitCodes.Success;
+        return await GenerationReport.ReportAsync(environment, outcome, settings.Json, "mge generate", cancellationToken);
     }
 }

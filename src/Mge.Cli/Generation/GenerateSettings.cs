@@ -6,6 +6,7 @@ namespace Mge.Cli.Generation;
 /// <param name="OutputDirectory">Absolute; created and known to be writable.</param>
 /// <param name="ProjectType">Null: detected from the request.</param>
 /// <param name="FaultRate">Share of offline-model answers deliberately broken (0..1), to exercise validation and repair.</param>
+/// <param name="Storage">Where the run lives: null for the local folder "&lt;out&gt;/.mge" (in-memory engine), else the checked --storage.</param>
 public sealed record GenerateSettings(
     string Request,
     string OutputDirectory,
@@ -13,4 +14,5 @@ public sealed record GenerateSettings(
     int Concurrency,
     int MaxWaveSize,
     double FaultRate,
-    bool Json);
+    bool Json,
+    Runs.RunStorage? Storage = null);

@@ -38,6 +38,34 @@ public static class GenerationReport
         return json;
     }
 
+    /// <summary>
+    /// Writes the outcome of a run for <paramref name="command"/> ("mge generate", "mge resume"): JSON on stdout
+    /// or the table, and for a failed run the phase and reason on stderr. Returns the exit code (0 completed, 1 failed).
+    /// </summary>
+    public static async Task<int> ReportAsync(Terminal.CliEnvironment environment, GenerationOutcome outcome, bool asJson, string command, CancellationToken cancellationToken, Action<JsonObject>? extend = null)
+    {
+        if (asJson)
+        {
+            var json = Json(outcome);
+            extend?.Invoke(json);
+            await environment.Out.WriteLineAsync(json.ToJsonString());
+            await environment.Out.FlushAsync(cancellationToken);
+        }
+        else if (outcome.Completed)
+        {
+            WriteTable(Terminal.SpectreConsoles.ForOut(environment), outcome);
+        }
+
+        if (!outcome.Completed)
+        {
+            await environment.Error.WriteLineAsync($"{command}: run {outcome.RunId} failed in phase {outcome.FailedPhase ?? "unknown"}: {outcome.Error}");
+            await environment.Error.WriteLineAsync($"{command}: the run's records are kept in {outcome.StorageRoot}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+
     /// <summary>The summary table and where the project was written.</summary>
     public static void WriteTable(IAnsiConsole console, GenerationOutcome outcome)
     {

@@ -1,6 +1,6 @@
+using Mge.Cli.Runs;
 using Mge.Cli.Terminal;
 using Mge.Engine;
-using Mge.Models;
 using Mge.Pipeline;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Progress;
@@ -10,112 +10,114 @@ using Mge.Pipeline.Workspace;
 using Mge.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Mge.Cli.Generation;
 
 /// <summary>
-/// Runs one generation in this process: a service provider with the pipeline, file storage under
-/// "&lt;out&gt;/.mge", the offline model and the console progress observer; the embedded engine running the
-/// workflow; the request stored under a run id made here; then the zip copied out and unpacked.
+/// Runs one generation in this process: a <see cref="RunHost"/> (pipeline, the run's storage, the offline
+/// model, the console progress observer), the engine that matches the storage running the workflow, the
+/// request stored under a run id made here; then the zip copied out and unpacked. <see cref="AttachAsync"/>
+/// is the part <c>mge resume</c> shares: wait for an instance, then turn its end into an outcome.
 /// </summary>
 public sealed class GenerationRunner(CliEnvironment environment, IConfiguration configuration, TimeProvider time)
 {
     /// <summary>A run that has not finished after this long is abandoned (the offline model finishes in seconds).</summary>
-    private static readonly TimeSpan MaxRunTime = TimeSpan.FromHours(2);
+    internal static readonly TimeSpan MaxRunTime = TimeSpan.FromHours(2);
 
     public async Task<GenerationOutcome> RunAsync(GenerateSettings settings, RunProgressBoard board, IRunProgressView view, CancellationToken cancellationToken)
     {
-        var storageRoot = Path.Combine(settings.OutputDirectory, ".mge");
         var runId = RunIds.Create(time);
+        var storage = settings.Storage ?? RunStorage.Local(settings.OutputDirectory);
 
-        await using var provider = BuildServices(settings, storageRoot, new ConsoleProgressObserver(board, view));
-        var engineOptions = new EmbeddedEngineOptions
-        {
-            // Code generation keeps at most `concurrency` model calls in flight; the engine must not be the
-            // narrower bottleneck, and the other fan-outs (atomization, wave batches) are bounded by the workflow.
-            MaxConcurrentActivities = Math.Max(16, settings.Concurrency * 2),
-        };
-        WorkflowRegistration.Register(engineOptions);
-
-        await using var engine = EmbeddedEngine.CreateInMemory(engineOptions, provider);
+        await using var host = RunHost.Build(environment, configuration, time, storage, settings.FaultRate, new ConsoleProgressObserver(board, view));
+        await using var engine = host.CreateEngine(settings.Concurrency);
         await engine.StartAsync(cancellationToken);
 
-        var pipelineOptions = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var pipelineOptions = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var options = pipelineOptions.DefaultGenerationOptions(settings.ProjectType) with
         {
             Concurrency = settings.Concurrency,
             MaxWaveSize = settings.MaxWaveSize,
         };
 
+        if (storage.IsAzure)
+        {
+            // The id is what a user needs to continue the run if this process dies, so it comes first.
+            await environment.Error.WriteLineAsync($"mge generate: run {runId} started in {storage.Description}; if this process stops, continue it with: mge resume {runId} --storage <the same connection string>");
+            await environment.Error.FlushAsync(cancellationToken);
+        }
+
+        return await AttachAsync(host, engine, runId, runId, board, view, settings.OutputDirectory, async () =>
+        {
+            await host.Journal.CreateAsync(new GenerationRequest(runId, settings.Request, options, time.GetUtcNow()), cancellationToken);
+            await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="begin"/> (store and schedule, or nothing when re-attaching), waits for orchestration
+    /// instance <paramref name="instanceId"/> of run <paramref name="runId"/> with the view shown, and returns the outcome, the zip delivered under
+    /// <paramref name="outputDirectory"/> when it completed. On cancellation an in-memory run is terminated
+    /// and recorded as cancelled; a durable run is left as it is, to be resumed.
+    /// </summary>
+    internal static async Task<GenerationOutcome> AttachAsync(
+        RunHost host, EmbeddedEngine engine, string runId, string instanceId, RunProgressBoard board, IRunProgressView view, string outputDirectory,
+        Func<Task> begin, CancellationToken cancellationToken)
+    {
         EngineInstanceStatus final;
         try
         {
             final = await view.ShowWhileAsync(async () =>
             {
-                var journal = provider.GetRequiredService<RunJournal>();
-                await journal.CreateAsync(new GenerationRequest(runId, settings.Request, options, time.GetUtcNow()), cancellationToken);
-                await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId, cancellationToken);
-                return await engine.WaitForCompletionAsync(runId, MaxRunTime, cancellationToken);
+                await begin();
+                return await engine.WaitForCompletionAsync(instanceId, MaxRunTime, cancellationToken);
             });
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !host.Storage.IsAzure)
         {
             // Stop the orchestration so no further activities are scheduled; what ran stays in storage.
-            if (await engine.GetStatusAsync(runId, CancellationToken.None) is { IsTerminal: false })
+            if (await engine.GetStatusAsync(instanceId, CancellationToken.None) is { IsTerminal: false })
             {
-                await engine.TerminateAsync(runId, "cancelled by the user", CancellationToken.None);
+                await engine.TerminateAsync(instanceId, "cancelled by the user", CancellationToken.None);
             }
 
             // The journal would otherwise show the run as running forever; record where it was stopped.
-            var journal = provider.GetRequiredService<RunJournal>();
-            if (await journal.GetStatusAsync(runId, CancellationToken.None) is { Status: RunStates.Running } stopped)
+            if (await host.Journal.GetStatusAsync(runId, CancellationToken.None) is { Status: RunStates.Running } stopped)
             {
-                await journal.FailAsync(runId, stopped.CurrentPhase ?? PipelinePhase.Discovery, "cancelled by the user", CancellationToken.None);
+                await host.Journal.FailAsync(runId, stopped.CurrentPhase ?? PipelinePhase.Discovery, "cancelled by the user", CancellationToken.None);
             }
 
             throw;
         }
 
-        var status = await provider.GetRequiredService<RunJournal>().GetStatusAsync(runId, cancellationToken);
+        return await OutcomeAsync(host, final, runId, board, outputDirectory, cancellationToken);
+    }
+
+    /// <summary>The outcome of a finished instance: the failure from the journal (or the engine), or the summary with the zip delivered.</summary>
+    internal static async Task<GenerationOutcome> OutcomeAsync(
+        RunHost host, EngineInstanceStatus final, string runId, RunProgressBoard board, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var status = await host.Journal.GetStatusAsync(runId, cancellationToken);
         if (final.RuntimeStatus != EngineRuntimeStatus.Completed)
         {
             var phase = status?.CurrentPhase is { } p ? ProgressEvents.PhaseName(p) : board.LastError?.Phase;
             var error = status?.Error ?? final.Failure?.Message ?? board.LastError?.Message ?? $"the orchestration ended as {final.RuntimeStatus}";
-            return new GenerationOutcome(runId, false, null, null, phase, error, storageRoot, board.Repairs);
+            return new GenerationOutcome(runId, false, null, null, phase, error, host.Storage.Description, board.Repairs);
         }
 
         var summary = status?.Summary ?? final.ReadOutput<GenerationSummary>()
             ?? throw new InvalidOperationException($"Run {runId} completed without a summary.");
-        var delivery = await DeliverAsync(provider.GetRequiredService<IBlobStore>(), summary, settings.OutputDirectory, cancellationToken);
-        return new GenerationOutcome(runId, true, summary, delivery, null, null, storageRoot, board.Repairs);
+        var delivery = await DeliverAsync(host.Blobs, summary, outputDirectory, cancellationToken);
+        return new GenerationOutcome(runId, true, summary, delivery, null, null, host.Storage.Description, board.Repairs);
     }
 
-    private ServiceProvider BuildServices(GenerateSettings settings, string storageRoot, IProgressObserver observer)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(time);
-        services.AddLogging(logging => logging
-            .ClearProviders()
-            .SetMinimumLevel(LogLevel.Warning)
-            // The durable runtime reports every retried or failed work item at Warning; the run's own failure
-            // message says what matters, so only its errors are shown.
-            .AddFilter("DurableTask", LogLevel.Error)
-            .AddFilter("Microsoft.DurableTask", LogLevel.Error)
-            .AddProvider(new ErrorWriterLoggerProvider(environment.Error, LogLevel.Warning)));
-        services.AddMgePipeline(configuration);
-        services.AddMgeFileStorage(storageRoot);
-        services.AddMgeOfflineModel(model => model.FaultRate = settings.FaultRate);
-        services.AddMgeWorkflow();
-        services.AddSingleton(observer);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    private static async Task<DeliveryPaths> DeliverAsync(IBlobStore blobs, GenerationSummary summary, string outputDirectory, CancellationToken cancellationToken)
+    /// <summary>Copies the run's zip to "&lt;out&gt;/&lt;project&gt;.zip" and unpacks it beside it (never over an earlier delivery).</summary>
+    internal static async Task<DeliveryPaths> DeliverAsync(IBlobStore blobs, GenerationSummary summary, string outputDirectory, CancellationToken cancellationToken)
     {
         var zip = await blobs.GetAsync(StorageNames.WorkspacesContainer, summary.WorkspaceZip, cancellationToken)
             ?? throw new InvalidOperationException($"The run completed but its workspace zip '{summary.WorkspaceZip}' is not in storage.");
+        Directory.CreateDirectory(outputDirectory);
         var paths = DeliveryPaths.Choose(outputDirectory, summary.ProjectName);
         await File.WriteAllBytesAsync(paths.ZipPath, zip, cancellationToken);
         Directory.CreateDirectory(paths.FolderPath);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Mge.Cli.Terminal;
+using Spectre.Console;
+
+namespace Mge.Cli.Runs;
+
+/// <summary><c>mge status</c> and <c>mge list</c> output: one JSON object per run (snake_case) or readable lines and a table.</summary>
+public static class RunOverviewReport
+{
+    public static JsonObject Json(RunOverview run, string storage)
+    {
+        var json = new JsonObject
+        {
+            ["run_id"] = run.RunId,
+            ["status"] = run.Status,
+            ["orchestration_status"] = run.OrchestrationStatus,
+            ["instance_id"] = run.InstanceId,
+            ["phase"] = run.Phase,
+            ["progress"] = run.Progress is { } p
+                ? new JsonObject { ["phase"] = p.Phase, ["done"] = p.Done, ["total"] = p.Total, ["wave"] = p.Wave }
+                : null,
+            ["request"] = run.Request,
+            ["project_type"] = run.ProjectType,
+            ["project_name"] = run.ProjectName,
+            ["created_at"] = run.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["updated_at"] = run.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["calls"] = run.Usage.Calls,
+            ["tokens_input"] = run.Usage.InputTokens,
+            ["tokens_output"] = run.Usage.OutputTokens,
+            ["tokens_cached"] = run.Usage.CachedTokens,
+            ["cost_usd"] = run.Usage.CostUsd,
+            ["failed_phase"] = run.FailedPhase,
+            ["error"] = run.Error,
+            ["workspace_zip"] = run.WorkspaceZip,
+            ["resumable"] = run.Resumable,
+            ["note"] = run.Note,
+            ["storage"] = storage,
+        };
+        if (run.Counts is { } counts)
+        {
+            json["tasks"] = counts.Tasks;
+            json["atoms"] = counts.Atoms;
+            json["results"] = counts.Results;
+            json["events"] = counts.Events;
+        }
+
+        return json;
+    }
+
+    /// <summary>The status of one run as "item: value" lines.</summary>
+    public static void WriteStatus(TextWriter writer, RunOverview run, string storage)
+    {
+        void Line(string item, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                writer.WriteLine($"{item,-14}{value}");
+            }
+        }
+
+        Line("run", run.RunId);
+        Line("status", run.OrchestrationStatus is { } o ? $"{run.Status} (orchestration {o})" : run.Status);
+        Line("phase", run.Progress is { } p ? $"{run.Phase} ({p.Done}/{p.Total}{(p.Wave is { } w ? $", wave {w}" : "")})" : run.Phase);
+        Line("project", run.ProjectName is { } name ? $"{name} ({run.ProjectType})" : run.ProjectType);
+        Line("request", run.Request);
+        Line("created", run.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
+        Line("updated", run.UpdatedAt.ToString("u", CultureInfo.InvariantCulture));
+        if (run.Counts is { } c)
+        {
+            Line("rows", $"{c.Tasks} tasks, {c.Atoms} atoms, {c.Results} results, {c.Calls} model calls, {c.Events} events");
+        }
+
+        Line("usage", string.Create(CultureInfo.InvariantCulture,
+            $"{run.Usage.InputTokens:N0} tokens in / {run.Usage.OutputTokens:N0} out / {run.Usage.CachedTokens:N0} cached, ${run.Usage.CostUsd:0.0000} USD ({run.Usage.Calls} calls)"));
+        Line("failed phase", run.FailedPhase);
+        Line("error", run.Error);
+        Line("zip", run.WorkspaceZip);
+        Line("resume", run.Note);
+        Line("storage", storage);
+    }
+
+    /// <summary>The runs as a table: id, status, created, project, cost.</summary>
+    public static void WriteList(CliEnvironment environment, IReadOnlyList<RunOverview> runs, string storage)
+    {
+        var console = SpectreConsoles.ForOut(environment);
+        var table = new Table().Border(TableBorder.Rounded).Title($"runs in {Markup.Escape(storage)}")
+            .AddColumn("run").AddColumn("status").AddColumn("created").AddColumn("project").AddColumn("cost");
+        foreach (var run in runs)
+        {
+            var status = run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
+                ? $"{run.Status} ({o.ToLowerInvariant()})"
+                : run.Status;
+            table.AddRow(
+                Markup.Escape(run.RunId),
+                Markup.Escape(status),
+                Markup.Escape(run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                Markup.Escape(run.ProjectName ?? Shorten(run.Request)),
+                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}")));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Shorten(string request) => request.Length <= 40 ? request : request[..39] + "…";
+}

@@ -1,4 +1,7 @@
 using Mge.Functions.Durable;
+using Mge.Models;
+using Mge.Pipeline;
+using Mge.Workflow;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
 using Mge.Workflow.Inputs;
@@ -14,7 +17,13 @@ public sealed class DurableWrapperTests
     [Fact]
     public async Task An_activity_wrapper_runs_the_workflow_activity_from_the_invocation_services()
     {
-        using var services = FunctionsTestServices.Create();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddMgePipeline()
+            .AddMgeInMemoryStorage()
+            .AddMgeOfflineModel()
+            .AddMgeWorkflow()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var journal = services.GetRequiredService<RunJournal>();
         await journal.CreateAsync(new GenerationRequest("run-7", "A FastAPI API for books", new GenerationOptions(), DateTimeOffset.UnixEpoch));
         using var scope = services.CreateScope();

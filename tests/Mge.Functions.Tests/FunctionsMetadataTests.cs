@@ -15,27 +15,57 @@ public sealed class FunctionsMetadataTests
 
         AssertBindings(functions, "StartGeneration", ("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out"));
         AssertBindings(functions, "GetRunStatus", ("httpTrigger", "In"), ("http", "Out"));
+        AssertBindings(functions, "DownloadWorkspace", ("httpTrigger", "In"), ("http", "Out"));
+        AssertBindings(functions, "ListRunEvents", ("httpTrigger", "In"), ("http", "Out"));
+        AssertBindings(functions, "Negotiate", ("httpTrigger", "In"), ("http", "Out"));
+        AssertBindings(functions, "Chat", ("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out"));
         AssertBindings(functions, WorkflowNames.GenerationOrchestrator, ("orchestrationTrigger", "In"));
         foreach (var activity in WorkflowRegistration.Activities)
         {
             AssertBindings(functions, activity.Name, ("activityTrigger", "In"));
         }
 
-        Assert.Equal(WorkflowRegistration.Activities.Count + 3, functions.Count);
+        Assert.Equal(WorkflowRegistration.Activities.Count + HttpRoutes.Length + 1, functions.Count);
+    }
+
+    [Theory]
+    [InlineData("StartGeneration", "post", "projects", "Function")]
+    [InlineData("GetRunStatus", "get", "projects/{runId}", "Function")]
+    [InlineData("DownloadWorkspace", "get", "projects/{runId}/workspace", "Function")]
+    [InlineData("ListRunEvents", "get", "projects/{runId}/events", "Function")]
+    [InlineData("Chat", "post", "chat", "Function")]
+    [InlineData("Negotiate", "post", "negotiate", "Anonymous")]
+    public void Http_routes_methods_and_auth_levels_are_the_documented_ones(string name, string method, string route, string authLevel)
+    {
+        var trigger = LoadMetadata()[name].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]
-    public void Http_routes_and_methods_are_the_documented_ones()
+    public void Only_negotiate_is_anonymous()
     {
-        var functions = LoadMetadata();
+        var anonymous = LoadMetadata().Values
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("authLevel").GetString() != "Function"))
+            .Select(f => f.GetProperty("name").GetString());
 
-        var start = functions["StartGeneration"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
-        Assert.Equal("projects", start.GetProperty("route").GetString());
-        Assert.Equal(["post"], start.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-
-        var status = functions["GetRunStatus"].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
-        Assert.Equal("projects/{runId}", status.GetProperty("route").GetString());
+        Assert.Equal(["Negotiate"], anonymous);
     }
+
+    [Fact]
+    public void The_http_file_calls_every_route()
+    {
+        var http = File.ReadAllText(Path.Combine(Mge.Testing.RepositoryPaths.Root, "src", "Mge.Functions", "Mge.Functions.http"));
+
+        foreach (var (method, path) in new[] { ("POST", "/api/projects"), ("GET", "/api/projects/{{runId}}"), ("GET", "/api/projects/{{runId}}/events"), ("GET", "/api/projects/{{runId}}/workspace"), ("POST", "/api/negotiate"), ("POST", "/api/chat") })
+        {
+            Assert.Contains($"{method} {{{{host}}}}{path}", http, StringComparison.Ordinal);
+        }
+    }
+
+    private static readonly string[] HttpRoutes = ["StartGeneration", "GetRunStatus", "DownloadWorkspace", "ListRunEvents", "Negotiate", "Chat"];
 
     [Fact]
     public void Every_entry_point_exists_in_the_functions_assembly()

@@ -1,64 +1,61 @@
-using System.Text;
+using System.Text.Json;
 using Mge.Functions.Http;
+using Mge.Functions.Tests.Support;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
+using Mge.Pipeline.Storage;
+using Mge.Testing;
 using Mge.Workflow;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace Mge.Functions.Tests;
 
-public sealed class StartGenerationFunctionTests : IDisposable
+[Collection(AzuriteCollection.Name)]
+public sealed class StartGenerationFunctionTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly ServiceProvider services = FunctionsTestServices.Create();
-    private readonly Mock<DurableTaskClient> client = new("test-hub");
-    private readonly List<(TaskName Name, object? Input, StartOrchestrationOptions? Options)> scheduled = [];
+    private readonly FunctionsApp app = FunctionsApp.Create(azurite.ConnectionString);
 
-    public StartGenerationFunctionTests()
-    {
-        client
-            .Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .Callback<TaskName, object?, StartOrchestrationOptions?, CancellationToken>((name, input, options, _) => scheduled.Add((name, input, options)))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
-    }
-
-    public void Dispose() => services.Dispose();
+    public void Dispose() => app.Dispose();
 
     [Fact]
     public async Task A_valid_request_is_stored_scheduled_under_the_run_id_and_answered_with_202()
     {
-        var result = await StartAsync("""{"request": "Create a FastAPI REST API for task management with users, tasks and comments"}""");
+        var response = await StartAsync("""{"request": "Create a FastAPI REST API for task management with users, tasks and comments"}""",
+            new Dictionary<string, string> { [CallerIdentity.PrincipalHeader] = "user-42" });
 
-        var accepted = Assert.IsType<AcceptedResult>(result);
-        var payload = Assert.IsType<GenerationAccepted>(accepted.Value);
-        var (name, input, options) = Assert.Single(scheduled);
-        Assert.Equal(WorkflowNames.GenerationOrchestrator, name.Name);
-        var generation = Assert.IsType<GenerationInput>(input);
-        Assert.Equal(payload.RunId, generation.RunId);
-        Assert.Equal(payload.RunId, options?.InstanceId);
-        Assert.Equal(payload.RunId, payload.Id);
+        Assert.Equal(202, response.Status);
+        var body = response.Json();
+        var id = body.GetProperty("id").GetString()!;
+        var scheduled = Assert.Single(app.Scheduled);
+        Assert.Equal(WorkflowNames.GenerationOrchestrator, scheduled.Orchestrator);
+        Assert.Equal(id, scheduled.InstanceId);
+        Assert.Equal(id, scheduled.Input.RunId);
 
-        Assert.Equal($"https://mge.example/api/projects/{payload.RunId}", accepted.Location);
-        Assert.Equal($"https://mge.example/runtime/webhooks/durabletask/instances/{payload.RunId}", payload.StatusQueryGetUri);
-        Assert.EndsWith("/raiseEvent/{eventName}", payload.SendEventPostUri);
-        Assert.EndsWith("/terminate?reason={text}", payload.TerminatePostUri);
+        Assert.Equal($"https://mge.example/api/projects/{id}", response.Headers.Location.ToString());
+        Assert.Equal($"https://mge.example/runtime/webhooks/durabletask/instances/{id}", body.GetProperty("statusQueryGetUri").GetString());
+        Assert.EndsWith("/raiseEvent/{eventName}", body.GetProperty("sendEventPostUri").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/terminate?reason={text}", body.GetProperty("terminatePostUri").GetString(), StringComparison.Ordinal);
+        var links = body.GetProperty("links");
+        Assert.Equal($"https://mge.example/api/projects/{id}", links.GetProperty("status").GetString());
+        Assert.Equal($"https://mge.example/api/projects/{id}/events", links.GetProperty("events").GetString());
+        Assert.Equal($"https://mge.example/api/projects/{id}/workspace", links.GetProperty("workspace").GetString());
+        Assert.Equal("https://mge.example/api/negotiate", links.GetProperty("negotiate").GetString());
 
-        var request = await services.GetRequiredService<RunJournal>().GetRequestAsync(payload.RunId);
-        Assert.Equal("Create a FastAPI REST API for task management with users, tasks and comments", request.Request);
-        Assert.Equal(generation.Options, request.Options);
+        // Stored in Table Storage (Azurite) before scheduling, with the caller as owner.
+        var run = await app.Service<RunRepository>().GetRunAsync(id);
+        Assert.NotNull(run);
+        Assert.Equal("Create a FastAPI REST API for task management with users, tasks and comments", run.Request);
+        Assert.Equal(scheduled.Input.Options, run.Options);
+        Assert.Equal("user-42", run.UserId);
+        Assert.Equal(RunStates.Running, run.Status);
     }
 
     [Fact]
     public async Task Project_type_and_option_overrides_reach_the_orchestration_input()
     {
-        var result = await StartAsync("""{"request": "A Django blog with posts and comments", "projectType": "django", "options": {"concurrency": 3, "atomBatchSize": 10}}""");
+        var response = await StartAsync("""{"request": "A Django blog with posts and comments", "projectType": "django", "options": {"concurrency": 3, "atomBatchSize": 10}}""");
 
-        Assert.IsType<AcceptedResult>(result);
-        var input = Assert.IsType<GenerationInput>(Assert.Single(scheduled).Input);
+        Assert.Equal(202, response.Status);
+        var input = Assert.Single(app.Scheduled).Input;
         Assert.Equal(ProjectType.Django, input.Options.ProjectType);
         Assert.Equal(3, input.Options.Concurrency);
         Assert.Equal(10, input.Options.AtomBatchSize);
@@ -66,68 +63,83 @@ public sealed class StartGenerationFunctionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"request": ""}""", "The request cannot be generated")]
-    [InlineData("""{"request": "   \n\t "}""", "The request cannot be generated")]
-    [InlineData("""{"projectType": "fastapi"}""", "The request cannot be generated")]
-    [InlineData("""{"request": "An API", "projectType": "rails"}""", "Unknown project type")]
-    [InlineData("""{"request": "An API", "options": {"concurrency": 0}}""", "Invalid options")]
-    [InlineData("""{"request": "An API", """, "The body is not valid JSON")]
-    [InlineData("null", "The body is empty")]
-    public async Task Bad_requests_get_400_problem_json_and_nothing_is_scheduled(string body, string title)
+    [InlineData("""{"request": "An API", """, "urn:mge:problem:invalid-json", "$")]
+    [InlineData("""{"request": 42}""", "urn:mge:problem:invalid-json", "request")]
+    [InlineData("""{"request": "An API", "options": {"concurency": 3}}""", "urn:mge:problem:invalid-json", "options.concurency")]
+    [InlineData("""{"request": "An API", "options": {"concurrency": "ten"}}""", "urn:mge:problem:invalid-json", "options.concurrency")]
+    [InlineData("", "urn:mge:problem:empty-body", null)]
+    [InlineData("   \n ", "urn:mge:problem:empty-body", null)]
+    [InlineData("null", "urn:mge:problem:empty-body", null)]
+    [InlineData("""{"request": ""}""", "urn:mge:problem:invalid-request", "request")]
+    [InlineData("""{"request": "   \n\t "}""", "urn:mge:problem:invalid-request", "request")]
+    [InlineData("""{"projectType": "fastapi"}""", "urn:mge:problem:invalid-request", "request")]
+    [InlineData("""{"request": "An API", "projectType": "rails"}""", "urn:mge:problem:unknown-project-type", "projectType")]
+    [InlineData("""{"request": "An API", "projectType": ""}""", "urn:mge:problem:unknown-project-type", "projectType")]
+    [InlineData("""{"request": "An API", "options": {"concurrency": 0}}""", "urn:mge:problem:invalid-options", "options.concurrency")]
+    [InlineData("""{"request": "An API", "options": {"concurrency": 1000}}""", "urn:mge:problem:invalid-options", "options.concurrency")]
+    [InlineData("""{"request": "An API", "options": {"maxRepairAttempts": -1}}""", "urn:mge:problem:invalid-options", "options.maxRepairAttempts")]
+    [InlineData("""{"request": "An API", "options": {"atomBatchSize": 0, "maxWaveSize": 0}}""", "urn:mge:problem:invalid-options", "options.maxWaveSize")]
+    public async Task Bad_requests_get_400_problem_json_and_nothing_is_stored_or_scheduled(string body, string type, string? field)
     {
-        var result = await StartAsync(body);
+        var response = await StartAsync(body);
 
-        var problem = AssertProblem(result);
-        Assert.Equal(title, problem.Title);
-        Assert.False(string.IsNullOrWhiteSpace(problem.Detail));
-        Assert.Empty(scheduled);
+        var problem = response.Problem(400);
+        Assert.Equal(type, problem.GetProperty("type").GetString());
+        if (field is not null)
+        {
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for '{field}' in {problem}");
+            Assert.NotEmpty(messages.EnumerateArray());
+        }
+
+        Assert.Empty(app.Scheduled);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_request_is_reported_at_once()
+    {
+        var response = await StartAsync("""{"request": " ", "projectType": "rails", "options": {"concurrency": 0, "atomBatchSize": 0}}""");
+
+        var errors = response.Problem(400).GetProperty("errors");
+        Assert.Equal(["request", "projectType", "options.concurrency", "options.atomBatchSize"], errors.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
     public async Task A_request_over_the_length_limit_is_refused_with_the_limit_in_the_message()
     {
-        var result = await StartAsync($$"""{"request": "{{new string('x', 20_001)}}"}""");
+        var response = await StartAsync($$"""{"request": "{{new string('x', 20_001)}}"}""");
 
-        var problem = AssertProblem(result);
-        Assert.Contains("20,000", problem.Detail);
-        Assert.Empty(scheduled);
+        var problem = response.Problem(400);
+        Assert.Contains("20,000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(app.Scheduled);
     }
 
     [Fact]
-    public async Task Run_status_is_404_for_an_unknown_run_and_200_once_started()
+    public async Task A_body_over_one_mebibyte_is_refused_before_parsing_with_or_without_a_length()
     {
-        var status = ActivatorUtilities.CreateInstance<GetRunStatusFunction>(services);
+        var huge = $$"""{"request": "{{new string('x', JsonBodyReader.MaxBodyBytes)}}"}""";
 
-        var missing = await status.RunAsync(new DefaultHttpContext().Request, "no-such-run", CancellationToken.None);
-        Assert.IsType<NotFoundObjectResult>(missing);
+        var declared = FunctionsApp.Request("POST", "/api/projects", huge);
+        declared.ContentLength = huge.Length;
+        var withLength = await app.InvokeAsync<StartGenerationFunction>(declared, f => f.RunAsync(declared, app.Client.Object, CancellationToken.None));
+        var chunked = await StartAsync(huge);
 
-        var started = (GenerationAccepted)((AcceptedResult)await StartAsync("""{"request": "An Express API for notes"}""")).Value!;
-        var found = Assert.IsType<OkObjectResult>(await status.RunAsync(new DefaultHttpContext().Request, started.RunId, CancellationToken.None));
-        var run = Assert.IsType<RunStatus>(found.Value);
-        Assert.Equal(started.RunId, run.RunId);
-        Assert.Equal(RunStates.Running, run.Status);
+        Assert.Equal("urn:mge:problem:body-too-large", withLength.Problem(413).GetProperty("type").GetString());
+        Assert.Contains("1,048,576", chunked.Problem(413).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(app.Scheduled);
     }
 
-    private static ProblemDetails AssertProblem(IActionResult result)
+    [Fact]
+    public async Task Responses_use_camel_case_json_whatever_the_host_configures()
     {
-        var objectResult = Assert.IsType<ObjectResult>(result);
-        Assert.Equal(StatusCodes.Status400BadRequest, objectResult.StatusCode);
-        Assert.Contains("application/problem+json", objectResult.ContentTypes);
-        var problem = Assert.IsType<ProblemDetails>(objectResult.Value);
-        Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
-        return problem;
+        var response = await StartAsync("""{"request": "An Express API for notes", "projectType": "express"}""");
+
+        Assert.StartsWith("application/json", response.ContentType, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, response.Json().GetProperty("purgeHistoryDeleteUri").ValueKind);
     }
 
-    private async Task<IActionResult> StartAsync(string json)
+    private Task<ExecutedResponse> StartAsync(string json, IDictionary<string, string>? headers = null)
     {
-        var function = ActivatorUtilities.CreateInstance<StartGenerationFunction>(services);
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("mge.example");
-        context.Request.Path = "/api/projects";
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return await function.RunAsync(context.Request, client.Object, CancellationToken.None);
+        var request = FunctionsApp.Request("POST", "/api/projects", json, headers: headers);
+        return app.InvokeAsync<StartGenerationFunction>(request, f => f.RunAsync(request, app.Client.Object, CancellationToken.None));
     }
 }

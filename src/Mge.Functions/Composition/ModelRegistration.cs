@@ -1,34 +1,28 @@
 using Mge.Models;
+using Mge.Models.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mge.Functions.Composition;
 
 /// <summary>
-/// The one place the Functions app chooses its model (the <c>IChatClient</c> every phase calls), from
-/// "Mge:Model:Provider". Today only the built-in offline model exists; a provider adapter (Azure OpenAI, an
-/// OpenAI-compatible endpoint) adds its case here. A provider this build does not have fails the start-up with
-/// its name rather than quietly answering with the offline model.
+/// The one place the Functions app chooses its model (the <c>IChatClient</c>s every phase calls), from section
+/// "Mge:Model" through Mge.Models' <c>AddMgeModels</c>: the offline model when no provider is set, else Azure
+/// OpenAI (key or Entra ID / managed identity) or an OpenAI-compatible endpoint. Invalid or contradictory model
+/// settings fail the start-up with every problem named (<see cref="ModelConfigurationException"/>).
 /// </summary>
 public static class ModelRegistration
 {
-    public const string Offline = "offline";
+    public const string Offline = ModelProviderNames.Offline;
 
-    /// <summary>Registers the model and returns the provider's name.</summary>
+    /// <summary>Registers the model and returns "{provider} ({default model})" for the start-up log.</summary>
     public static string AddMgeModel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var provider = configuration[FunctionsSettings.ModelProvider]?.Trim();
-        switch (provider?.ToLowerInvariant())
-        {
-            case null or "" or Offline:
-                services.AddMgeOfflineModel();
-                return Offline;
-            default:
-                throw new InvalidOperationException(
-                    $"{FunctionsSettings.ModelProvider} (app setting {FunctionsSettings.AppSetting(FunctionsSettings.ModelProvider)}) is '{provider}', " +
-                    $"which this build does not include; supported: {Offline}. Remove the setting to use the offline model.");
-        }
+        services.AddMgeModels(configuration);
+        var descriptor = services.Last(d => d.ServiceType == typeof(ModelDescriptor) && !d.IsKeyedService).ImplementationInstance as ModelDescriptor
+            ?? throw new InvalidOperationException("AddMgeModels registered no ModelDescriptor instance.");
+        return $"{descriptor.Provider} ({descriptor.DefaultModel})";
     }
 }

@@ -80,6 +80,10 @@ public static class WorkflowActivityFunctions
     public static Task<bool> FailRun([ActivityTrigger] FailureRef input, FunctionContext function) =>
         RunAsync<FailRunActivity, FailureRef, bool>(WorkflowNames.FailRun, input, function);
 
+    [Function(WorkflowNames.StopForBudget)]
+    public static Task<GenerationSummary> StopForBudget([ActivityTrigger] BudgetStopRef input, FunctionContext function) =>
+        RunAsync<StopForBudgetActivity, BudgetStopRef, GenerationSummary>(WorkflowNames.StopForBudget, input, function);
+
     private static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(string name, TInput input, FunctionContext function)
         where TActivity : TaskActivity<TInput, TOutput>
     {

@@ -6,8 +6,8 @@ using Mge.Pipeline.Storage;
 namespace Mge.Functions.Http;
 
 /// <summary>
-/// Builds <see cref="RunStatusView"/> from storage. A completed run has its summary (counts, usage, measured
-/// phase timings); a running or failed one is read from what it has stored so far: usage from the journaled
+/// Builds <see cref="RunStatusView"/> from storage. A run with a summary (completed, or stopped with a partial
+/// summary) shows it (counts, usage, measured phase timings); a running or failed one is read from what it has stored so far: usage from the journaled
 /// model calls, counts and phase start times from its progress events (one partition read each).
 /// </summary>
 public sealed class RunStatusReader(RunRepository repository, TimeProvider time)
@@ -21,14 +21,14 @@ public sealed class RunStatusReader(RunRepository repository, TimeProvider time)
             return null;
         }
 
-        if (run.Status == RunStates.Completed && run.Summary is { } summary)
+        if (run.Summary is { } summary)
         {
             return new RunStatusView(
                 run.RunId,
                 run.Status,
                 PhaseName(run.CurrentPhase),
-                null,
-                null,
+                PhaseName(run.FailedPhase),
+                run.Error,
                 summary.ProjectName,
                 summary.ProjectType,
                 summary.Model,
@@ -39,7 +39,7 @@ public sealed class RunStatusReader(RunRepository repository, TimeProvider time)
                 "summary",
                 run.CreatedAt,
                 run.UpdatedAt,
-                links.Workspace,
+                run.Status == RunStates.Completed ? links.Workspace : null,
                 links);
         }
 

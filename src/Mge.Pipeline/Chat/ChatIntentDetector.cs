@@ -7,10 +7,14 @@ namespace Mge.Pipeline.Chat;
 /// The seed's implementation-intent detection for chat messages, in English and Spanish, checked in this order:
 /// <list type="number">
 /// <item>direct: an implementation verb as a whole word ("crear"/"crea", "implementar"/"implementa",
-/// "generar"/"genera", "create", "build", "generate"), so "recreate" or "builder" do not count;</item>
+/// "generar"/"genera", "create", "build", "generate"), so "recreate" or "builder" do not count, followed by what
+/// to make ("build a blog API"; a bare "what can you build?" names nothing). Unlike the seed, a message that
+/// opens with a question word ("how do I create...", "¿qué puedes generar?") is a question, not an order;
+/// requests phrased as questions ("can you create a...", "¿puedes crear una...?") still count;</item>
 /// <item>ready: a go-ahead phrase ("sí a todo", "si a todo", "vamos", "dale", "adelante", "go ahead", "let's go");</item>
 /// <item>detailed: more than <see cref="DetailedMinWords"/> words and at least one technical keyword
-/// (api, rest, fastapi, django, express, database / base de datos, endpoint, crud, model / modelo...).</item>
+/// (api, rest, fastapi, django, express, database / base de datos, endpoint, crud, model / modelo...), again
+/// unless it opens with a question word.</item>
 /// </list>
 /// Matching ignores case and accents ("Sí", "GENERÁ", "créame" all match), without Unicode normalisation
 /// (the build runs with invariant globalization), by folding the Latin letters Spanish uses.
@@ -28,7 +32,8 @@ public static partial class ChatIntentDetector
         }
 
         var folded = Fold(message);
-        if (DirectPattern().Match(folded) is { Success: true } direct)
+        var question = QuestionOpening().IsMatch(folded);
+        if (!question && DirectPattern().Match(folded) is { Success: true } direct)
         {
             return new ChatIntent(ChatIntentKind.Direct, direct.Value);
         }
@@ -38,7 +43,7 @@ public static partial class ChatIntentDetector
             return new ChatIntent(ChatIntentKind.Ready, ready.Value);
         }
 
-        if (CountWords(folded) > DetailedMinWords && TechnicalPattern().Match(folded) is { Success: true } technical)
+        if (!question && CountWords(folded) > DetailedMinWords && TechnicalPattern().Match(folded) is { Success: true } technical)
         {
             return new ChatIntent(ChatIntentKind.Detailed, technical.Value);
         }
@@ -73,11 +78,18 @@ public static partial class ChatIntentDetector
         return builder.ToString();
     }
 
-    // Spanish infinitives, imperatives (with an enclitic "me"/"nos") and first-person forms; English base forms.
+    // Spanish infinitives, imperatives (with an enclitic "me"/"nos") and first-person forms; English base forms;
+    // then at least one more word (the thing to make).
     [GeneratedRegex(
-        @"\b(crear|crea|creame|creanos|creemos|implementar|implementa|implementame|implementemos|generar|genera|generame|generemos|create|build|generate)\b",
+        @"\b(crear|crea|creame|creanos|creemos|implementar|implementa|implementame|implementemos|generar|genera|generame|generemos|create|build|generate)\b(?=\W+[\p{L}\p{N}])",
         RegexOptions.CultureInvariant)]
     private static partial Regex DirectPattern();
+
+    // Question words at the start (after any opening punctuation): how/what/why/... and their Spanish forms.
+    [GeneratedRegex(
+        @"^\W*(how|what|why|which|when|where|who|whats|what's|como|que|por\s+que|porque|cual|cuales|cuando|donde|quien|quienes)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionOpening();
 
     [GeneratedRegex(
         @"\b(si\s*,?\s*a\s+todo|vamos|dale|adelante|go\s+ahead|let'?s\s+go|let'?s\s+do\s+it)\b",

@@ -184,12 +184,16 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'Mge__Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
         { name: 'Mge__Storage__BlobEndpoint', value: storage.properties.primaryEndpoints.blob }
-        { name: 'Mge__SignalR__Endpoint', value: 'https://${signalR.properties.hostName}' }
+        // SignalR's data-plane REST API is called with HS256 tokens signed by an access key (the Management
+        // SDK that would use Entra ID is not available to us), so this one setting carries a key.
+        { name: 'Mge__SignalR__ConnectionString', value: signalR.listKeys().primaryConnectionString }
         { name: 'Mge__SignalR__Hub', value: 'mge' }
         { name: 'Mge__Model__Provider', value: 'azure-openai' }
         { name: 'Mge__Model__Endpoint', value: openAi.properties.endpoint }
-        { name: 'Mge__Model__Deployment', value: openAiDeployment.name }
-        { name: 'Mge__Budget__RunCapUsd', value: runBudgetUsd }
+        { name: 'Mge__Model__Model', value: openAiDeployment.name }
+        { name: 'Mge__Model__UseEntraId', value: 'true' }
+        { name: 'Mge__Model__ClientId', value: identity.properties.clientId }
+        { name: 'Mge__Pipeline__RunCapUsd', value: runBudgetUsd }
       ]
     }
   }

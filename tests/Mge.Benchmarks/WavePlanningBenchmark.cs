@@ -8,69 +8,107 @@ using Mge.CodeIntelligence.Languages;
 namespace Mge.Benchmarks;
 
 /// <summary>
-/// Graph building and wave planning on random, mostly acyclic atom graphs (5 dependencies per atom on
-/// average, 0.01% backward edges that form cycles) of 10k, 100k and 1M atoms, and a comparison with
-/// NetworkX's topological_generations on the same 100k-atom / 500k-edge DAG. Arguments: "--sizes 10000,100000"
-/// to choose sizes, "--no-networkx" to skip the comparison (which needs /usr/bin/python3 with networkx).
+/// Graph building and wave planning, timed separately, on random atom graphs of 10k, 100k and 1M atoms with
+/// 5 dependencies per atom (files of 50 atoms, cross-file uses as Python imports), in two families: "cyclic"
+/// (one dependency in 10,000 points forward, closing cycles the planner must break) and "dag" (every
+/// dependency points to an earlier atom). Each figure is the best of 3 runs after a warm-up run. Then NetworkX's
+/// topological_generations runs on the very edge list of the 100k "dag" graph (DiGraph built before the clock
+/// starts, best of 3 after a warm-up, timed inside Python) and the generations are checked equal to our waves.
+/// Arguments: "--sizes 10000,100000" to choose sizes, "--no-networkx" to skip the comparison (which needs
+/// /usr/bin/python3 with networkx). The machine's load average is printed with every row: the cores are shared.
 /// </summary>
 public sealed class WavePlanningBenchmark : IBenchmark
 {
     private const int EdgesPerAtom = 5;
     private const int AtomsPerFile = 50;
     private const int MaxWaveSize = 1_000;
+    private const int Runs = 3;
+    private const int NetworkXAtoms = 100_000;
 
     public string Name => "waves";
 
-    public string Description => "atom graph + wave planning at 10k/100k/1M atoms; vs NetworkX topological_generations";
+    public string Description => "atom graph build and wave planning (separately) at 10k/100k/1M atoms, cyclic and DAG; vs NetworkX topological_generations";
 
     public async Task RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var sizes = ParseSizes(args) ?? [10_000, 100_000, 1_000_000];
-        Console.WriteLine($"{"atoms",10} {"edges",10} {"build ms",10} {"plan ms",10} {"total ms",10} {"us/atom",8} {"waves",7} {"cycles",7}");
-        WarmUp();
-        double? previousPerAtom = null;
-        foreach (var size in sizes)
+        Console.WriteLine($"Release build: {!IsDebugBuild()}; {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
+        Console.WriteLine($"best of {Runs} after a warm-up; build = AtomGraphBuilder.Build(atoms) (symbol index + edges + rows); plan = WavePlanner.Plan(graph, {MaxWaveSize}) on the built graph");
+        Console.WriteLine($"{"family",-7} {"atoms",9} {"edges",9} {"build ms",9} {"us/atom",8} {"MB",6} {"plan ms",8} {"us/atom",8} {"MB",6} {"waves",6} {"cycles",6}  load");
+
+        AtomGraph? networkXGraph = null;
+        foreach (var family in new[] { "cyclic", "dag" })
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var atoms = SyntheticAtoms(size, seed: 42);
-            GC.Collect();
-            var build = Stopwatch.StartNew();
-            var graph = AtomGraphBuilder.Build(atoms);
-            build.Stop();
-            var plan = Stopwatch.StartNew();
-            var waves = WavePlanner.Plan(graph, MaxWaveSize);
-            plan.Stop();
-            var total = build.Elapsed.TotalMilliseconds + plan.Elapsed.TotalMilliseconds;
-            var perAtom = total * 1000 / size;
-            Console.WriteLine($"{size,10} {graph.EdgeCount,10} {build.Elapsed.TotalMilliseconds,10:F0} {plan.Elapsed.TotalMilliseconds,10:F0} {total,10:F0} {perAtom,8:F2} {waves.Waves.Count,7} {waves.Cycles.Count,7}"
-                + (previousPerAtom is { } p ? $"  (per-atom cost x{perAtom / p:F2} vs previous size)" : string.Empty));
-            previousPerAtom = perAtom;
+            foreach (var size in sizes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var atoms = SyntheticAtoms(size, seed: 42, acyclic: family == "dag");
+                var (graph, build) = Measure(() => AtomGraphBuilder.Build(atoms));
+                var (plan, planning) = Measure(() => WavePlanner.Plan(graph, MaxWaveSize));
+                Console.WriteLine(
+                    $"{family,-7} {size,9} {graph.EdgeCount,9} {build.Milliseconds,9:F1} {build.Milliseconds * 1000 / size,8:F2} {build.AllocatedMegabytes,6:F0} "
+                    + $"{planning.Milliseconds,8:F2} {planning.Milliseconds * 1000 / size,8:F3} {planning.AllocatedMegabytes,6:F0} {plan.Waves.Count,6} {plan.Cycles.Count,6}  {LoadAverage()}");
+                if (family == "dag" && size == NetworkXAtoms)
+                {
+                    networkXGraph = graph;
+                }
+            }
         }
 
-        if (!args.Contains("--no-networkx"))
+        if (args.Contains("--no-networkx"))
         {
-            await CompareWithNetworkXAsync(100_000, cancellationToken);
+            return;
         }
+
+        networkXGraph ??= AtomGraphBuilder.Build(SyntheticAtoms(NetworkXAtoms, seed: 42, acyclic: true));
+        await CompareWithNetworkXAsync(networkXGraph, cancellationToken);
     }
 
-    private static void WarmUp()
+    /// <summary>Best wall time of <see cref="Runs"/> runs after one warm-up, and the bytes the best run allocated.</summary>
+    private static (T Result, Timing Timing) Measure<T>(Func<T> work)
     {
-        WavePlanner.Plan(AtomGraphBuilder.Build(SyntheticAtoms(2_000, seed: 1)), MaxWaveSize);
+        var result = work();
+        var best = new Timing(double.MaxValue, 0);
+        for (var run = 0; run < Runs; run++)
+        {
+            result = default!;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            result = work();
+            clock.Stop();
+            var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (1024.0 * 1024.0);
+            if (clock.Elapsed.TotalMilliseconds < best.Milliseconds)
+            {
+                best = new Timing(clock.Elapsed.TotalMilliseconds, megabytes);
+            }
+        }
+
+        return (result, best);
     }
 
-    /// <summary>Atoms in files of 50; atom i defines "s{i}" and uses ~5 names defined by random earlier atoms.</summary>
-    private static List<Atom> SyntheticAtoms(int count, int seed)
+    /// <summary>
+    /// Atoms in files of 50; atom i defines "s{i}" and uses 5 names defined by random earlier atoms (in the
+    /// cyclic family one use in 10,000 names a random atom anywhere, usually a later one).
+    /// </summary>
+    private static List<Atom> SyntheticAtoms(int count, int seed, bool acyclic)
     {
         var random = new Random(seed);
         var atoms = new List<Atom>(count);
         for (var i = 0; i < count; i++)
         {
-            var uses = new string[EdgesPerAtom];
+            var uses = new List<string>(EdgesPerAtom);
             for (var k = 0; k < EdgesPerAtom; k++)
             {
-                // One edge in 10,000 points forward, closing cycles that the planner must break.
-                var target = i > 0 && random.Next(10_000) != 0 ? random.Next(i) : random.Next(count);
-                uses[k] = "s" + target.ToString(CultureInfo.InvariantCulture);
+                if (i == 0 && acyclic)
+                {
+                    break;
+                }
+
+                var target = i > 0 && (acyclic || random.Next(10_000) != 0) ? random.Next(i) : random.Next(count);
+                uses.Add("s" + target.ToString(CultureInfo.InvariantCulture));
             }
 
             var file = "src/f" + (i / AtomsPerFile).ToString(CultureInfo.InvariantCulture) + ".py";
@@ -86,21 +124,28 @@ public sealed class WavePlanningBenchmark : IBenchmark
     private static List<Atom> WithImports(List<Atom> atoms)
     {
         var result = new List<Atom>(atoms.Count);
+        var paths = new Dictionary<int, (string File, string Module)>();
         foreach (var atom in atoms)
         {
             var local = new List<string>();
             var imports = new List<ImportReference>();
             foreach (var use in atom.Uses)
             {
-                var target = int.Parse(use.AsSpan(1), CultureInfo.InvariantCulture);
-                var module = "src.f" + (target / AtomsPerFile).ToString(CultureInfo.InvariantCulture);
-                if (atom.FilePath == "src/f" + (target / AtomsPerFile).ToString(CultureInfo.InvariantCulture) + ".py")
+                var targetFile = int.Parse(use.AsSpan(1), CultureInfo.InvariantCulture) / AtomsPerFile;
+                if (!paths.TryGetValue(targetFile, out var target))
+                {
+                    var number = targetFile.ToString(CultureInfo.InvariantCulture);
+                    target = ("src/f" + number + ".py", "src.f" + number);
+                    paths.Add(targetFile, target);
+                }
+
+                if (atom.FilePath == target.File)
                 {
                     local.Add(use);
                 }
                 else
                 {
-                    imports.Add(new ImportReference(module, use, "_" + use));
+                    imports.Add(new ImportReference(target.Module, use, "_" + use));
                 }
             }
 
@@ -110,7 +155,7 @@ public sealed class WavePlanningBenchmark : IBenchmark
         return result;
     }
 
-    private static async Task CompareWithNetworkXAsync(int atoms, CancellationToken cancellationToken)
+    private static async Task CompareWithNetworkXAsync(AtomGraph graph, CancellationToken cancellationToken)
     {
         const string python = "/usr/bin/python3";
         if (!File.Exists(python))
@@ -119,67 +164,62 @@ public sealed class WavePlanningBenchmark : IBenchmark
             return;
         }
 
-        // A pure DAG (edges to earlier atoms), 5 per atom, so both sides compute the same generations.
-        var random = new Random(7);
-        var from = new int[atoms * EdgesPerAtom];
-        var to = new int[atoms * EdgesPerAtom];
-        var e = 0;
-        for (var i = 1; i < atoms; i++)
+        var (plan, ours) = Measure(() => WavePlanner.Plan(graph, int.MaxValue));
+        var nodeOf = new Dictionary<string, int>(graph.AtomCount, StringComparer.Ordinal);
+        for (var i = 0; i < graph.AtomCount; i++)
         {
-            for (var k = 0; k < EdgesPerAtom; k++)
-            {
-                from[e] = i;
-                to[e] = random.Next(i);
-                e++;
-            }
+            nodeOf.Add(graph.AtomIds[i], i);
         }
 
-        var ids = Enumerable.Range(0, atoms).Select(i => "src/f" + (i / AtomsPerFile) + ".py#" + (i % AtomsPerFile)).ToArray();
-        var graph = AtomGraph.FromIndexEdges(ids, from.AsSpan(0, e), to.AsSpan(0, e), "s");
-        var ours = Stopwatch.StartNew();
-        var plan = WavePlanner.Plan(graph, int.MaxValue);
-        ours.Stop();
-        var oursBest = ours.Elapsed.TotalMilliseconds;
-        for (var run = 0; run < 2; run++)
+        // Same checksum as the script: sum over nodes of (generation + 1) * (node + 1).
+        var checksum = 0L;
+        for (var w = 0; w < plan.Waves.Count; w++)
         {
-            ours.Restart();
-            plan = WavePlanner.Plan(graph, int.MaxValue);
-            ours.Stop();
-            oursBest = Math.Min(oursBest, ours.Elapsed.TotalMilliseconds);
+            foreach (var id in plan.Waves[w])
+            {
+                checksum += (w + 1L) * (nodeOf[id] + 1L);
+            }
         }
 
         var directory = Directory.CreateTempSubdirectory("mge-waves-nx-");
         try
         {
             var edgeFile = Path.Combine(directory.FullName, "edges.txt");
-            var builder = new StringBuilder();
-            for (var i = 0; i < e; i++)
+            var text = new StringBuilder(graph.EdgeCount * 14);
+            foreach (var edge in graph.Edges)
             {
                 // definer -> user, so generation k is wave k+1.
-                builder.Append(to[i]).Append(' ').Append(from[i]).Append('\n');
+                text.Append(nodeOf[edge.To]).Append(' ').Append(nodeOf[edge.From]).Append('\n');
             }
 
-            await File.WriteAllTextAsync(edgeFile, builder.ToString(), cancellationToken);
+            await File.WriteAllTextAsync(edgeFile, text.ToString(), cancellationToken);
             var script = Path.Combine(directory.FullName, "generations.py");
             await File.WriteAllTextAsync(script, NetworkXScript, cancellationToken);
-            var start = new ProcessStartInfo(python, [script, edgeFile, atoms.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+            var start = new ProcessStartInfo(python, [script, edgeFile, graph.AtomCount.ToString(CultureInfo.InvariantCulture), Runs.ToString(CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{python} did not start");
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
-                Console.WriteLine($"networkx comparison failed: {error.Trim()}");
+                Console.WriteLine($"networkx comparison failed: {(await error).Trim()}");
                 return;
             }
 
-            var fields = output.Trim().Split(' ');
-            var buildMs = double.Parse(fields[0], CultureInfo.InvariantCulture);
-            var generationsMs = double.Parse(fields[1], CultureInfo.InvariantCulture);
-            var generations = int.Parse(fields[2], CultureInfo.InvariantCulture);
-            Console.WriteLine($"networkx {NetworkXVersion(python)} on {atoms} atoms / {e} edges: DiGraph build {buildMs:F0} ms, topological_generations {generationsMs:F0} ms ({generations} generations)");
-            Console.WriteLine($"WavePlanner.Plan on the same graph (SCC + levels + ids, best of 3): {oursBest:F0} ms ({plan.Waves.Count} waves); networkx/ours = {generationsMs / oursBest:F2}x"
-                + (generations == plan.Waves.Count ? ", same number of levels" : ", LEVEL COUNT DIFFERS"));
+            var fields = (await output).Trim().Split(' ');
+            var version = fields[0];
+            var buildMs = double.Parse(fields[1], CultureInfo.InvariantCulture);
+            var generationsMs = double.Parse(fields[2], CultureInfo.InvariantCulture);
+            var generations = int.Parse(fields[3], CultureInfo.InvariantCulture);
+            var theirChecksum = long.Parse(fields[4], CultureInfo.InvariantCulture);
+            Console.WriteLine($"networkx {version} on the same {graph.AtomCount} atoms / {graph.EdgeCount} edges (the 'dag' graph): DiGraph build {buildMs:F0} ms (not timed against us), "
+                + $"topological_generations best of {Runs} {generationsMs:F1} ms, {generations} generations; load {LoadAverage()}");
+            Console.WriteLine($"WavePlanner.Plan(graph, no size limit) best of {Runs}: {ours.Milliseconds:F2} ms, {plan.Waves.Count} waves; networkx / ours = {generationsMs / ours.Milliseconds:F1}x; "
+                + (generations == plan.Waves.Count && checksum == theirChecksum ? "same generations (count and membership checksum)" : "GENERATIONS DIFFER"));
         }
         finally
         {
@@ -187,13 +227,13 @@ public sealed class WavePlanningBenchmark : IBenchmark
         }
     }
 
-    private static string NetworkXVersion(string python)
-    {
-        using var process = Process.Start(new ProcessStartInfo(python, ["-c", "import networkx; print(networkx.__version__)"]) { RedirectStandardOutput = true })!;
-        var version = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        return version;
-    }
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static bool IsDebugBuild() =>
+        typeof(WavePlanner).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>()
+            .Any(d => d.IsJITOptimizerDisabled);
 
     private static int[]? ParseSizes(IReadOnlyList<string> args)
     {
@@ -203,20 +243,27 @@ public sealed class WavePlanningBenchmark : IBenchmark
             : null;
     }
 
+    private readonly record struct Timing(double Milliseconds, double AllocatedMegabytes);
+
     private const string NetworkXScript = """
         import sys, time
         import networkx as nx
 
-        path, n = sys.argv[1], int(sys.argv[2])
+        path, n, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
         with open(path) as f:
             edges = [tuple(map(int, line.split())) for line in f]
         t0 = time.perf_counter()
         g = nx.DiGraph()
         g.add_nodes_from(range(n))
         g.add_edges_from(edges)
-        t1 = time.perf_counter()
-        generations = list(nx.topological_generations(g))
-        t2 = time.perf_counter()
-        print(f"{(t1 - t0) * 1000:.1f} {(t2 - t1) * 1000:.1f} {len(generations)}")
+        build = (time.perf_counter() - t0) * 1000
+        generations = list(nx.topological_generations(g))  # warm-up
+        best = float("inf")
+        for _ in range(runs):
+            t1 = time.perf_counter()
+            generations = list(nx.topological_generations(g))
+            best = min(best, (time.perf_counter() - t1) * 1000)
+        checksum = sum((k + 1) * (v + 1) for k, gen in enumerate(generations) for v in gen)
+        print(f"{nx.__version__} {build:.1f} {best:.2f} {len(generations)} {checksum}")
         """;
 }

@@ -15,9 +15,10 @@ namespace Mge.CodeIntelligence.Graph;
 /// </summary>
 /// <remarks>
 /// Linear in atoms plus edges: Kahn's algorithm by levels on the graph's integer rows places every atom
-/// that is not on or downstream of a cycle. Only the atoms it cannot place go to QuikGraph's strongly
-/// connected components algorithm (on integer vertices), whose cycles are broken before the levels of
-/// that remainder are finished. A DAG never builds a QuikGraph graph at all.
+/// that is not on or downstream of a cycle. The atoms it cannot place are peeled again from the users'
+/// side, and only what remains (the cycles and the atoms between cycles) goes to QuikGraph's strongly
+/// connected components algorithm (on integer vertices); the cycles are broken, then the levels of the
+/// whole remainder are finished on integer arrays. A DAG never builds a QuikGraph graph at all.
 /// </remarks>
 public static class WavePlanner
 {
@@ -213,16 +214,21 @@ public static class WavePlanner
         public IReadOnlyList<CycleReport> BreakCycles()
         {
             var r = _nodes.Length;
+            var inCore = Core(out var coreSize);
             var componentCount = 0;
-            var component = r > LargeRemainderThreshold
-                ? OnLargeStack(() => Components(out componentCount))
-                : Components(out componentCount);
+            var component = coreSize > LargeRemainderThreshold
+                ? OnLargeStack(() => Components(inCore, out componentCount))
+                : Components(inCore, out componentCount);
 
             // Members of each component in canonical order: the local numbering already is canonical.
+            // Atoms outside the core are single-atom components (-1).
             var size = new int[componentCount];
             foreach (var c in component)
             {
-                size[c]++;
+                if (c >= 0)
+                {
+                    size[c]++;
+                }
             }
 
             var members = new Dictionary<int, List<int>>();
@@ -230,7 +236,7 @@ public static class WavePlanner
             for (var i = 0; i < r; i++)
             {
                 var c = component[i];
-                if (size[c] > 1)
+                if (c >= 0 && size[c] > 1)
                 {
                     if (!members.TryGetValue(c, out var list))
                     {
@@ -247,7 +253,7 @@ public static class WavePlanner
             for (var user = 0; user < r; user++)
             {
                 var c = component[user];
-                if (size[c] < 2)
+                if (c < 0 || size[c] < 2)
                 {
                     continue;
                 }
@@ -410,20 +416,83 @@ public static class WavePlanner
             return low;
         }
 
-        private int[] Components(out int componentCount)
+        /// <summary>
+        /// The remainder minus the atoms that nothing in it depends on, peeled repeatedly (Kahn's algorithm
+        /// from the users' side): what stays is the cycles and the atoms on paths between cycles, which is all
+        /// the strongly connected components algorithm needs to see. Atoms only downstream of cycles (usually
+        /// most of the remainder) are peeled.
+        /// </summary>
+        private bool[] Core(out int coreSize)
+        {
+            var r = _nodes.Length;
+            var userCount = new int[r];
+            foreach (var definer in _edgeDefiner)
+            {
+                userCount[definer]++;
+            }
+
+            var queue = new int[r];
+            var tail = 0;
+            for (var i = 0; i < r; i++)
+            {
+                if (userCount[i] == 0)
+                {
+                    queue[tail++] = i;
+                }
+            }
+
+            for (var head = 0; head < tail; head++)
+            {
+                var user = queue[head];
+                for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
+                {
+                    if (--userCount[_edgeDefiner[slot]] == 0)
+                    {
+                        queue[tail++] = _edgeDefiner[slot];
+                    }
+                }
+            }
+
+            var inCore = new bool[r];
+            coreSize = 0;
+            for (var i = 0; i < r; i++)
+            {
+                if (userCount[i] > 0)
+                {
+                    inCore[i] = true;
+                    coreSize++;
+                }
+            }
+
+            return inCore;
+        }
+
+        /// <summary>QuikGraph's strongly connected components of the core (integer vertices); -1 outside it.</summary>
+        private int[] Components(bool[] inCore, out int componentCount)
         {
             var r = _nodes.Length;
             var quik = new AdjacencyGraph<int, SEdge<int>>(allowParallelEdges: true, capacity: r);
             for (var i = 0; i < r; i++)
             {
-                quik.AddVertex(i);
+                if (inCore[i])
+                {
+                    quik.AddVertex(i);
+                }
             }
 
             for (var user = 0; user < r; user++)
             {
+                if (!inCore[user])
+                {
+                    continue;
+                }
+
                 for (var slot = _edgeStart[user]; slot < _edgeStart[user + 1]; slot++)
                 {
-                    quik.AddEdge(new SEdge<int>(user, _edgeDefiner[slot]));
+                    if (inCore[_edgeDefiner[slot]])
+                    {
+                        quik.AddEdge(new SEdge<int>(user, _edgeDefiner[slot]));
+                    }
                 }
             }
 
@@ -431,6 +500,7 @@ public static class WavePlanner
             algorithm.Compute();
             componentCount = algorithm.ComponentCount;
             var result = new int[r];
+            Array.Fill(result, -1);
             foreach (var (vertex, id) in algorithm.Components)
             {
                 result[vertex] = id;

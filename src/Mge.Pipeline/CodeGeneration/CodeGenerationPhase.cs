@@ -51,7 +51,7 @@ public sealed class CodeGenerationPhase
         var messages = _prompts.Code(project, task.ToPlanTask(), signatures);
         var call = await _gateway.CompleteAsync(runId, StorageKeys.Calls.Code(taskNumber), ModelRole.Code, messages, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        var parsed = CodeBlockParser.Parse(call.Text);
+        var parsed = CodeBlockParser.Parse(call.Text).WithFinishReason(call.FinishReason);
         var usage = await _repository.SumTaskCallsAsync(runId, taskNumber, cancellationToken).ConfigureAwait(false);
         TaskRecord updated;
         int codeLength;

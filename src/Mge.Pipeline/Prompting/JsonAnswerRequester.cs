@@ -45,7 +45,10 @@ public static class JsonAnswerRequester
 
             if (!JsonResponseParser.TryParse<T>(call.Text, out var value, out var error, schema))
             {
-                problem = error;
+                // Told why, the model can answer within its limit: more compact JSON, shorter descriptions.
+                problem = string.Equals(call.FinishReason, "length", StringComparison.OrdinalIgnoreCase)
+                    ? $"your answer was cut off at the output token limit ({error}); answer with more compact JSON: shorter descriptions, no extra whitespace"
+                    : error;
                 continue;
             }
 

@@ -157,7 +157,7 @@ public sealed class ValidationPhase
         var messages = _prompts.Repair(project, task.ToPlanTask(), failedFiles, signatures, attempt);
         var call = await _gateway.CompleteAsync(runId, StorageKeys.Calls.Repair(taskNumber, attempt), ModelRole.Repair, messages, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        var parsed = CodeBlockParser.Parse(call.Text);
+        var parsed = CodeBlockParser.Parse(call.Text).WithFinishReason(call.FinishReason);
         var usage = await _repository.SumTaskCallsAsync(runId, taskNumber, cancellationToken).ConfigureAwait(false);
         TaskRecord updated;
         string? error = null;

@@ -156,7 +156,7 @@ public sealed class WaveExecutionPhase
                 var call = await _model.CompleteAsync(runId, StorageKeys.Calls.AtomRepair(key, attempts), ModelRole.Repair, messages, cancellationToken: cancellationToken).ConfigureAwait(false);
                 usage = usage.Add(call.FromJournal ? UsageTotals.Zero : call.Usage);
 
-                var blocks = CodeBlockParser.Parse(call.Text);
+                var blocks = CodeBlockParser.Parse(call.Text).WithFinishReason(call.FinishReason);
                 if (!blocks.Succeeded)
                 {
                     errors = [.. blocks.Problems.Select(p => $"the repair answer had {p}")];

@@ -78,6 +78,22 @@ public sealed class CodeGenerationPhaseTests
     }
 
     [Fact]
+    public async Task An_answer_cut_off_at_the_token_limit_fails_the_task_even_when_its_blocks_are_complete()
+    {
+        using var host = new PipelineTestHost();
+        var runId = await host.PlannedRunAsync();
+        // The cut landed right after a closing fence: the block is well formed, the files after it are lost.
+        host.Answer(ModelRole.Code, "```python\n# path: app/database.py\n\"\"\"Database.\"\"\"\n```\n", finishReason: ChatFinishReason.Length);
+
+        var outcome = await host.Get<CodeGenerationPhase>().GenerateAsync(runId, 1);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(CodeBlocks.CutOffAtLimit, outcome.Error);
+        var task = await host.Get<RunRepository>().GetTaskAsync(runId, 1);
+        Assert.Equal(TaskStates.Failed, task!.Status);
+    }
+
+    [Fact]
     public async Task Paths_outside_the_workspace_are_rejected_noted_and_replaced_by_a_safe_path()
     {
         using var host = new PipelineTestHost();

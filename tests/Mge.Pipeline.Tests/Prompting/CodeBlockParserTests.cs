@@ -50,4 +50,17 @@ public sealed class CodeBlockParserTests
 
         Assert.Equal("```bash\nls\n```\n", parsed.Blocks.Single().Code);
     }
+
+    [Fact]
+    public void A_length_finish_reason_marks_complete_blocks_as_cut_off_and_replaces_the_truncation_problem()
+    {
+        var complete = CodeBlockParser.Parse("```python\nx = 1\n```\n");
+        Assert.True(complete.WithFinishReason("stop").Succeeded);
+        var cut = complete.WithFinishReason("length");
+        Assert.False(cut.Succeeded);
+        Assert.Equal([CodeBlocks.CutOffAtLimit], cut.Problems);
+
+        var truncated = CodeBlockParser.Parse("```python\nx = (\n").WithFinishReason("length");
+        Assert.Equal([CodeBlocks.CutOffAtLimit], truncated.Problems);
+    }
 }

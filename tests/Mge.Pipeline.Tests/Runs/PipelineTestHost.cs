@@ -57,12 +57,12 @@ internal sealed partial class PipelineTestHost : IDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public void Answer(ModelRole role, string text, long? inputTokens = 1000, long? outputTokens = 500, long? cachedTokens = null, string? model = "gpt-4o-mini")
+    public void Answer(ModelRole role, string text, long? inputTokens = 1000, long? outputTokens = 500, long? cachedTokens = null, string? model = "gpt-4o-mini", ChatFinishReason? finishReason = null)
     {
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = model,
-            FinishReason = ChatFinishReason.Stop,
+            FinishReason = finishReason ?? ChatFinishReason.Stop,
             Usage = inputTokens is null && outputTokens is null
                 ? null
                 : new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = outputTokens, CachedInputTokenCount = cachedTokens },

@@ -1,3 +1,5 @@
+using Mge.Api;
+using Mge.Api.Http;
 using Mge.Azure;
 using Mge.Azure.SignalR;
 using Mge.Azure.Storage;
@@ -50,9 +52,16 @@ public static class FunctionsServiceCollectionExtensions
         downloads.Validate();
         services.AddOptions<DownloadOptions>().Bind(downloadsSection);
 
-        services.TryAddTransient<GenerationStarter>();
-        services.TryAddTransient<RunStatusReader>();
         services.TryAddTransient<WorkspaceDownloads>();
+        services.TryAddTransient<IWorkspaceArchives>(sp => sp.GetRequiredService<WorkspaceDownloads>());
+        services.TryAddSingleton<IRunManagementUrls, FunctionsManagementUrls>();
+        if (signalR.IsConfigured)
+        {
+            services.TryAddTransient<IProgressNegotiator, AzureSignalRNegotiation>();
+        }
+
+        // The shared handlers (Mge.Api) the function classes bind; the same ones `mge serve` maps.
+        services.AddMgeApi();
         services.AddSingleton(new FunctionsConfiguration(storage, signalR.IsConfigured, signalR.IsConfigured ? signalR.Hub : null, model, downloads.ParsedMode));
         services.AddHostedService<FunctionsStartupReport>();
         return services;

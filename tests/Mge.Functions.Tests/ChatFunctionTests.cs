@@ -1,3 +1,4 @@
+using Mge.Api.Http;
 using Mge.Functions.Http;
 using Mge.Functions.Tests.Support;
 using Mge.Pipeline.Chat;

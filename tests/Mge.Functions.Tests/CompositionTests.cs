@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mge.Api.Http;
 using Mge.Azure.SignalR;
 using Mge.Functions.Composition;
 using Mge.Functions.Tests.Support;

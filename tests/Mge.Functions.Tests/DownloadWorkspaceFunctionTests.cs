@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Mge.Api.Http;
 using Mge.Functions.Http;
 using Mge.Functions.Tests.Support;
 using Mge.Pipeline.Runs;
@@ -101,7 +102,7 @@ public sealed class DownloadWorkspaceFunctionTests(AzuriteFixture azurite)
     [InlineData("  ", "run-1.zip")]
     [InlineData(null, "run-1.zip")]
     public void Download_names_are_file_safe(string? projectName, string expected) =>
-        Assert.Equal(expected, WorkspaceDownloads.FileName("run-1", projectName));
+        Assert.Equal(expected, WorkspaceFileNames.For("run-1", projectName));
 
     private static async Task<(string RunId, byte[] Zip)> CompletedRunWithZipAsync(FunctionsApp app)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Mge.Api.Http;
 using Mge.Functions.Http;
 using Mge.Workflow;
 
@@ -19,6 +20,8 @@ public sealed class FunctionsMetadataTests
         AssertBindings(functions, "ListRunEvents", ("httpTrigger", "In"), ("http", "Out"));
         AssertBindings(functions, "Negotiate", ("httpTrigger", "In"), ("http", "Out"));
         AssertBindings(functions, "Chat", ("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out"));
+        AssertBindings(functions, "ListWorkspaceFiles", ("httpTrigger", "In"), ("http", "Out"));
+        AssertBindings(functions, "WebPage", ("httpTrigger", "In"), ("http", "Out"));
         AssertBindings(functions, WorkflowNames.GenerationOrchestrator, ("orchestrationTrigger", "In"));
         foreach (var activity in WorkflowRegistration.Activities)
         {
@@ -35,6 +38,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListRunEvents", "get", "projects/{runId}/events", "Function")]
     [InlineData("Chat", "post", "chat", "Function")]
     [InlineData("Negotiate", "post", "negotiate", "Anonymous")]
+    [InlineData("ListWorkspaceFiles", "get", "projects/{runId}/files", "Function")]
+    [InlineData("WebPage", "get", "ui/{*path}", "Anonymous")]
     public void Http_routes_methods_and_auth_levels_are_the_documented_ones(string name, string method, string route, string authLevel)
     {
         var trigger = LoadMetadata()[name].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
@@ -45,13 +50,13 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Only_negotiate_is_anonymous()
+    public void Only_negotiate_and_the_web_page_are_anonymous()
     {
         var anonymous = LoadMetadata().Values
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("authLevel").GetString() != "Function"))
             .Select(f => f.GetProperty("name").GetString());
 
-        Assert.Equal(["Negotiate"], anonymous);
+        Assert.Equal(["Negotiate", "WebPage"], anonymous.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -59,13 +64,13 @@ public sealed class FunctionsMetadataTests
     {
         var http = File.ReadAllText(Path.Combine(Mge.Testing.RepositoryPaths.Root, "src", "Mge.Functions", "Mge.Functions.http"));
 
-        foreach (var (method, path) in new[] { ("POST", "/api/projects"), ("GET", "/api/projects/{{runId}}"), ("GET", "/api/projects/{{runId}}/events"), ("GET", "/api/projects/{{runId}}/workspace"), ("POST", "/api/negotiate"), ("POST", "/api/chat") })
+        foreach (var (method, path) in new[] { ("POST", "/api/projects"), ("GET", "/api/projects/{{runId}}"), ("GET", "/api/projects/{{runId}}/events"), ("GET", "/api/projects/{{runId}}/workspace"), ("GET", "/api/projects/{{runId}}/files"), ("POST", "/api/negotiate"), ("POST", "/api/chat") })
         {
             Assert.Contains($"{method} {{{{host}}}}{path}", http, StringComparison.Ordinal);
         }
     }
 
-    private static readonly string[] HttpRoutes = ["StartGeneration", "GetRunStatus", "DownloadWorkspace", "ListRunEvents", "Negotiate", "Chat"];
+    private static readonly string[] HttpRoutes = ["StartGeneration", "GetRunStatus", "DownloadWorkspace", "ListWorkspaceFiles", "ListRunEvents", "Negotiate", "Chat", "WebPage"];
 
     [Fact]
     public void Every_entry_point_exists_in_the_functions_assembly()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mge.Api.Http;
 using Mge.Functions.Http;
 using Mge.Functions.Tests.Support;
 using Mge.Pipeline.Progress;

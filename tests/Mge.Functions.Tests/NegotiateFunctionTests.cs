@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Mge.Api.Http;
 using Mge.Functions.Http;
 using Mge.Functions.Tests.Support;
 using Mge.Pipeline.Progress;

@@ -1,25 +1,16 @@
+using Mge.Api.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Mge.Functions.Http;
 
-/// <summary><c>GET /api/projects/{id}</c>: the run's <see cref="RunStatusView"/>, or 404 problem for an unknown id.</summary>
-public sealed class GetRunStatusFunction(RunStatusReader reader)
+/// <summary><c>GET /api/projects/{id}</c>: the Functions binding of <see cref="RunStatusHandler"/>.</summary>
+public sealed class GetRunStatusFunction(RunStatusHandler handler)
 {
     [Function("GetRunStatus")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "projects/{runId}")] HttpRequest request,
         string runId,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!RunIds.IsWellFormed(runId))
-        {
-            return ApiResponses.RunNotFound(runId);
-        }
-
-        var view = await reader.ReadAsync(runId, RunLinks.For(request, runId), cancellationToken);
-        return view is null ? ApiResponses.RunNotFound(runId) : ApiResponses.Json(view);
-    }
+        CancellationToken cancellationToken) => handler.HandleAsync(request, runId, cancellationToken);
 }

@@ -1,86 +1,18 @@
-using System.Security.Cryptography;
-using Mge.Azure.SignalR;
-using Mge.Pipeline.Storage;
+using Mge.Api.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Mge.Functions.Http;
 
 /// <summary>
-/// <c>POST /api/negotiate</c> {runId?} (anonymous, so browsers can call it): SignalR connection info for the caller
-/// (the <c>x-ms-client-principal-id</c> principal, else a fresh anonymous id) and, with a run id, membership of that
-/// run's progress group. It only hands out the caller's own session: a run started by a principal can only be
-/// joined by that principal (403 otherwise); a run started without one is followed by whoever holds its id (run
-/// ids are unguessable and only returned to key holders). 404 for an unknown run, 503 when SignalR is not configured.
+/// <c>POST /api/negotiate</c> {runId?} (anonymous, so browsers can call it): the Functions binding of
+/// <see cref="NegotiateHandler"/> over Azure SignalR Service (<see cref="AzureSignalRNegotiation"/>).
 /// </summary>
-public sealed class NegotiateFunction(RunRepository repository, ILogger<NegotiateFunction> logger, SignalRNegotiator? negotiator = null)
+public sealed class NegotiateFunction(NegotiateHandler handler)
 {
-    private const string Example = "{\"runId\"?: \"<id from POST /api/projects>\"}";
-
     [Function("Negotiate")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "negotiate")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (negotiator is null)
-        {
-            return ApiResponses.Problem(
-                StatusCodes.Status503ServiceUnavailable,
-                ProblemTypes.LiveProgressOff,
-                "Live progress is not configured",
-                "This deployment has no Azure SignalR Service (app setting Mge__SignalR__ConnectionString). Progress is still stored: poll GET /api/projects/{id}/events?after=N.");
-        }
-
-        var body = await JsonBodyReader.ReadAsync<NegotiateBody>(request, Example, allowEmpty: true, cancellationToken);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        var principal = CallerIdentity.PrincipalId(request);
-        var userId = principal ?? "anonymous-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var runId = body.Value?.RunId;
-        if (runId is not null)
-        {
-            if (!RunIds.IsWellFormed(runId))
-            {
-                return ApiResponses.RunNotFound(runId);
-            }
-
-            var run = await repository.GetRunAsync(runId, cancellationToken);
-            if (run is null)
-            {
-                return ApiResponses.RunNotFound(runId);
-            }
-
-            if (CallerIdentity.IsOwnedByPrincipal(run.UserId) && run.UserId != principal)
-            {
-                return ApiResponses.Problem(
-                    StatusCodes.Status403Forbidden,
-                    ProblemTypes.Forbidden,
-                    "Not your run",
-                    $"Run '{runId}' belongs to another user; sign in as its owner to follow its progress.");
-            }
-        }
-
-        SignalRConnectionInfo info;
-        try
-        {
-            info = await negotiator.NegotiateAsync(userId, runId, cancellationToken);
-        }
-        catch (SignalRServiceException error)
-        {
-            logger.LogError(error, "Negotiate for run {RunId}: adding {UserId} to the run's group failed", runId, userId);
-            return ApiResponses.Problem(
-                StatusCodes.Status502BadGateway,
-                ProblemTypes.UpstreamFailure,
-                "SignalR Service did not accept the group membership",
-                $"Azure SignalR Service answered {(error.StatusCode is { } status ? (int)status : 0)} when joining the run's group; try again, or poll GET /api/projects/{{id}}/events meanwhile.");
-        }
-
-        return ApiResponses.Json(new NegotiateResponse(info.Url, info.AccessToken, userId, principal is null, runId));
-    }
+        CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken);
 }

@@ -1,10 +1,10 @@
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using Mge.Azure.Storage;
+using Mge.Api.Http;
 using Mge.Functions.Composition;
 using Mge.Pipeline.Storage;
 using Microsoft.Extensions.Options;
@@ -17,12 +17,15 @@ namespace Mge.Functions.Http;
 /// (<see cref="BlobClient.CanGenerateSasUri"/>: a connection string, Azurite) or with a user delegation key
 /// obtained with the managed identity (needs a data role that allows generateUserDelegationKey).
 /// </summary>
-public sealed class WorkspaceDownloads(AzureBlobStore blobs, IOptions<DownloadOptions> options, TimeProvider time)
+public sealed class WorkspaceDownloads(AzureBlobStore blobs, IOptions<DownloadOptions> options, TimeProvider time) : IWorkspaceArchives
 {
     /// <summary>SAS links start a little in the past: the storage service's clock may be behind ours.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public DownloadMode Mode => options.Value.ParsedMode;
+
+    /// <summary>True in mode "sas": downloads redirect to <see cref="LinkAsync"/>.</summary>
+    public bool UsesLinks => Mode == DownloadMode.Sas;
 
     /// <summary>The zip's content stream, or null when the zip does not exist (yet).</summary>
     public async Task<Stream?> OpenAsync(string runId, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ public sealed class WorkspaceDownloads(AzureBlobStore blobs, IOptions<DownloadOp
     }
 
     /// <summary>A read-only URL of the zip valid for the configured lifetime, or null when the zip does not exist (yet).</summary>
-    public async Task<Uri?> SasUriAsync(string runId, string fileName, CancellationToken cancellationToken)
+    public async Task<Uri?> LinkAsync(string runId, string fileName, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(runId, cancellationToken);
         if (!await blob.ExistsAsync(cancellationToken))
@@ -58,7 +61,7 @@ public sealed class WorkspaceDownloads(AzureBlobStore blobs, IOptions<DownloadOp
             StartsOn = now - ClockSkew,
             Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
             ContentType = "application/zip",
-            ContentDisposition = ContentDisposition(fileName),
+            ContentDisposition = WorkspaceFileNames.ContentDisposition(fileName),
         };
 
         if (blob.CanGenerateSasUri)
@@ -69,25 +72,6 @@ public sealed class WorkspaceDownloads(AzureBlobStore blobs, IOptions<DownloadOp
         var service = blob.GetParentBlobContainerClient().GetParentBlobServiceClient();
         UserDelegationKey key = await service.GetUserDelegationKeyAsync(now - ClockSkew, expires, cancellationToken);
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, service.AccountName) }.ToUri();
-    }
-
-    /// <summary>"attachment; filename=...", with an ASCII fallback and the UTF-8 name (RFC 6266).</summary>
-    public static string ContentDisposition(string fileName)
-    {
-        var ascii = new StringBuilder(fileName.Length);
-        foreach (var c in fileName)
-        {
-            ascii.Append(c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_');
-        }
-
-        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-    }
-
-    /// <summary>The download's file name: the project name made file-safe, else the run id, plus ".zip".</summary>
-    public static string FileName(string runId, string? projectName)
-    {
-        var safe = new string((projectName ?? string.Empty).Trim().Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('-', '.');
-        return (safe.Length == 0 ? runId : safe) + ".zip";
     }
 
     private Task<BlobClient> BlobAsync(string runId, CancellationToken cancellationToken) =>

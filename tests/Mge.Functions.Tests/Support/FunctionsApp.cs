@@ -1,4 +1,5 @@
 using System.Text;
+using Mge.Api.Http;
 using Mge.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Mge.Api.Http;
 using Mge.Pipeline.Costs;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Prompting;

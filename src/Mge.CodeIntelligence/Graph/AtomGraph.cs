@@ -17,6 +17,8 @@ public sealed class AtomGraph
 
     // User -> definers: the definers of node v are _definers[_definerStart[v] .. _definerStart[v + 1]),
     // and _symbols[e] names edge e. Edge e's index is its position here, which is also its index in Edges.
+    // The arrays may be longer than the edge count (_definerStart[n]): the builder's pre-sized arrays are
+    // kept rather than copied.
     private readonly int[] _definerStart;
     private readonly int[] _definers;
     private readonly string[] _symbols;
@@ -52,7 +54,7 @@ public sealed class AtomGraph
 
     public int AtomCount => _ids.Length;
 
-    public int EdgeCount => _definers.Length;
+    public int EdgeCount => _definerStart[^1];
 
     /// <summary>Every dependency: From uses what To defines. Grouped by user, in the order the users were given.</summary>
     public IReadOnlyList<AtomEdge> Edges { get; }
@@ -63,7 +65,7 @@ public sealed class AtomGraph
     internal ReadOnlySpan<int> DefinerStart => _definerStart;
 
     /// <summary>The definer of every edge, rows by user; the edge index is the position.</summary>
-    internal ReadOnlySpan<int> Definers => _definers;
+    internal ReadOnlySpan<int> Definers => _definers.AsSpan(0, EdgeCount);
 
     /// <summary>Row starts of the definer -> users rows (length n + 1).</summary>
     internal ReadOnlySpan<int> UserStart => _userStart;
@@ -247,9 +249,10 @@ public sealed class AtomGraph
     private static (int[] Start, int[] Users, int[] Edges) Reverse(int n, int[] definerStart, int[] definers)
     {
         var start = new int[n + 1];
-        foreach (var definer in definers)
+        var edgeCount = definerStart[n];
+        for (var e = 0; e < edgeCount; e++)
         {
-            start[definer + 1]++;
+            start[definers[e] + 1]++;
         }
 
         for (var v = 0; v < n; v++)
@@ -257,8 +260,8 @@ public sealed class AtomGraph
             start[v + 1] += start[v];
         }
 
-        var users = new int[definers.Length];
-        var edges = new int[definers.Length];
+        var users = new int[edgeCount];
+        var edges = new int[edgeCount];
         var fill = new int[n];
         Array.Copy(start, fill, n);
         for (var user = 0; user < n; user++)
@@ -376,9 +379,9 @@ public sealed class AtomGraph
             string[] symbols;
             if (_sortedByUser)
             {
-                // Already rows by user (the usual case: atoms in file order): keep the arrays, trimmed.
-                definers = _to.Length == _count ? _to : _to.AsSpan(0, _count).ToArray();
-                symbols = _symbols.Length == _count ? _symbols : _symbols.AsSpan(0, _count).ToArray();
+                // Already rows by user (the usual case: atoms in file order): keep the arrays as they are.
+                definers = _to;
+                symbols = _symbols;
             }
             else
             {
@@ -418,11 +421,11 @@ public sealed class AtomGraph
 
     private sealed class AtomEdgeList(AtomGraph graph) : IReadOnlyList<AtomEdge>
     {
-        public AtomEdge this[int index] => (uint)index < (uint)graph._definers.Length
+        public AtomEdge this[int index] => (uint)index < (uint)graph.EdgeCount
             ? graph.EdgeAt(index)
             : throw new ArgumentOutOfRangeException(nameof(index));
 
-        public int Count => graph._definers.Length;
+        public int Count => graph.EdgeCount;
 
         public IEnumerator<AtomEdge> GetEnumerator()
         {

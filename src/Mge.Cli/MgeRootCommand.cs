@@ -15,6 +15,7 @@ public static class MgeRootCommand
         root.Subcommands.Add(new StatusCommand(environment, services.Configuration, services.Time).Build());
         root.Subcommands.Add(new ResumeCommand(environment, services.Configuration, services.Time).Build());
         root.Subcommands.Add(new ListCommand(environment, services.Configuration, services.Time).Build());
+        root.Subcommands.Add(new ServeCommand(environment, services.Configuration).Build());
         root.Subcommands.Add(new ValidateCommand(environment, services.Languages).Build());
         root.Subcommands.Add(new AtomizeCommand(environment, services.Languages).Build());
         root.Subcommands.Add(new WavesCommand(environment, services.Languages, services.PlanWaves).Build());

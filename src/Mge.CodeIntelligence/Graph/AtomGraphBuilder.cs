@@ -57,10 +57,10 @@ public static class AtomGraphBuilder
         // Every reference adds at most one edge, so this capacity is never exceeded.
         var edges = new AtomGraph.EdgeRowsBuilder(n, (int)Math.Min(maxEdges, Array.MaxLength));
 
-        // lastDefiner[name] is the nearest preceding definer of the name in the file being walked, valid when
-        // lastDefinerFile[name] == file + 1: a stamp instead of clearing a map for every file.
-        var lastDefiner = new int[symbols.NameCount];
-        var lastDefinerFile = new int[symbols.NameCount];
+        // lastDefiner[name] is the nearest preceding definer of the name in the file being walked (low 32 bits),
+        // valid when its high 32 bits hold that file's stamp (file + 1): a stamp instead of clearing a map for
+        // every file, kept with the node so one read answers both.
+        var lastDefiner = new long[symbols.NameCount];
         var importTargets = new Dictionary<(int File, string Module, int Level), int>();
         var defaultName = symbols.NameId("default");
         for (var file = 0; file < symbols.FileCount; file++)
@@ -69,7 +69,7 @@ public static class AtomGraphBuilder
             foreach (var user in symbols.FileAtoms(file))
             {
                 var atom = all[user];
-                AddScopeEdge(atom.Scope, user, stamp, symbols, lastDefiner, lastDefinerFile, edges);
+                AddScopeEdge(atom.Scope, user, stamp, symbols, lastDefiner, edges);
                 foreach (var name in atom.Uses)
                 {
                     var nameId = symbols.NameId(name);
@@ -78,9 +78,10 @@ public static class AtomGraphBuilder
                         continue;
                     }
 
-                    var definer = lastDefinerFile[nameId] == stamp
-                        ? lastDefiner[nameId]
-                        : FirstOther(symbols.DefinerNodes(file, nameId), user);
+                    var last = lastDefiner[nameId];
+                    var definer = (int)(last >> 32) == stamp
+                        ? (int)last
+                        : FirstOther(symbols.Definers(file, nameId), user);
                     if (definer >= 0)
                     {
                         edges.Add(user, definer, name);
@@ -99,8 +100,7 @@ public static class AtomGraphBuilder
                 // Registered after the atom's own references, so an atom never resolves a name to itself.
                 foreach (var nameId in symbols.DefinedNameIds(user))
                 {
-                    lastDefiner[nameId] = user;
-                    lastDefinerFile[nameId] = stamp;
+                    lastDefiner[nameId] = ((long)stamp << 32) | (uint)user;
                 }
             }
         }
@@ -126,15 +126,15 @@ public static class AtomGraphBuilder
     }
 
     /// <summary>An edge to the nearest preceding definer of the atom's scope or, failing that, of its closest enclosing prefix.</summary>
-    private static void AddScopeEdge(string scope, int user, int stamp, SymbolIndex symbols, int[] lastDefiner, int[] lastDefinerFile, AtomGraph.EdgeRowsBuilder edges)
+    private static void AddScopeEdge(string scope, int user, int stamp, SymbolIndex symbols, long[] lastDefiner, AtomGraph.EdgeRowsBuilder edges)
     {
         var prefix = scope.AsSpan();
         while (!prefix.IsEmpty)
         {
             var nameId = symbols.NameId(prefix);
-            if (nameId >= 0 && lastDefinerFile[nameId] == stamp)
+            if (nameId >= 0 && (int)(lastDefiner[nameId] >> 32) == stamp)
             {
-                edges.Add(user, lastDefiner[nameId], symbols.Name(nameId));
+                edges.Add(user, (int)lastDefiner[nameId], symbols.Name(nameId));
                 return;
             }
 
@@ -148,13 +148,13 @@ public static class AtomGraphBuilder
         }
     }
 
-    private static int FirstOther(ReadOnlySpan<int> definers, int self)
+    private static int FirstOther(ReadOnlySpan<SymbolIndex.Definer> definers, int self)
     {
         foreach (var definer in definers)
         {
-            if (definer != self)
+            if (definer.Node != self)
             {
-                return definer;
+                return definer.Node;
             }
         }
 
@@ -175,16 +175,16 @@ public static class AtomGraphBuilder
         }
 
         var nameId = symbols.NameId(import.ImportedName);
-        var definers = nameId >= 0 ? symbols.DefinerNodes(target, nameId) : [];
+        var definers = nameId >= 0 ? symbols.Definers(target, nameId) : [];
         if (definers.Length > 0)
         {
-            return definers[^1];
+            return definers[^1].Node;
         }
 
         if (importer.Language == SourceLanguage.JavaScript && import.ImportedName != "default" && defaultName >= 0)
         {
-            var exports = symbols.DefinerNodes(target, defaultName);
-            return exports.Length > 0 ? exports[^1] : -1;
+            var exports = symbols.Definers(target, defaultName);
+            return exports.Length > 0 ? exports[^1].Node : -1;
         }
 
         return -1;

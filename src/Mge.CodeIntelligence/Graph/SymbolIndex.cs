@@ -30,19 +30,16 @@ public sealed class SymbolIndex
     private int[] _fileAtomStart = [];
     private int[] _fileAtoms = [];
 
-    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
-    private readonly List<string> _names = [];
+    private NameTable _names = new(0);
 
     // The distinct name ids each node defines: rows by node.
     private int[] _definedStart = [];
     private int[] _definedNames = [];
 
-    // Definers of each name: _definerFile/_definerNode[_nameStart[name] .. _nameStart[name + 1]), sorted by
-    // file id, then by index within the file.
+    // Definers of each name: _definers[_nameStart[name] .. _nameStart[name + 1]), sorted by file id, then by
+    // index within the file. File and node side by side: one cache line per lookup on big projects.
     private int[] _nameStart = [];
-    private int[] _definerFile = [];
-    private int[] _definerNode = [];
+    private Definer[] _definers = [];
 
     private SymbolIndex(IReadOnlyList<Atom> atoms)
     {
@@ -57,7 +54,6 @@ public sealed class SymbolIndex
         }
 
         _fileOf = new int[_atoms.Length];
-        _nameLookup = _nameIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every file that has atoms.</summary>
@@ -79,8 +75,8 @@ public sealed class SymbolIndex
 
     /// <summary>The atoms of <paramref name="filePath"/> that define <paramref name="name"/>, in file order.</summary>
     public IReadOnlyList<Atom> DefinersOf(string filePath, string name) =>
-        _fileIds.TryGetValue(filePath, out var file) && _nameIds.TryGetValue(name, out var nameId)
-            ? Materialise(DefinerNodes(file, nameId))
+        _fileIds.TryGetValue(filePath, out var file) && _names.Find(name) is >= 0 and var nameId
+            ? Materialise(Definers(file, nameId))
             : [];
 
     /// <summary>The file of a dotted Python module ("app.models.user"), or null when it is not in the project.</summary>
@@ -152,17 +148,17 @@ public sealed class SymbolIndex
     internal ReadOnlySpan<int> FileAtoms(int file) => _fileAtoms.AsSpan(_fileAtomStart[file], _fileAtomStart[file + 1] - _fileAtomStart[file]);
 
     /// <summary>The id of a defined name, or -1 when no atom defines it.</summary>
-    internal int NameId(string name) => _nameIds.TryGetValue(name, out var id) ? id : -1;
+    internal int NameId(string name) => _names.Find(name);
 
-    internal int NameId(ReadOnlySpan<char> name) => _nameLookup.TryGetValue(name, out var id) ? id : -1;
+    internal int NameId(ReadOnlySpan<char> name) => _names.Find(name);
 
     internal string Name(int nameId) => _names[nameId];
 
     /// <summary>The distinct name ids a node defines.</summary>
     internal ReadOnlySpan<int> DefinedNameIds(int node) => _definedNames.AsSpan(_definedStart[node], _definedStart[node + 1] - _definedStart[node]);
 
-    /// <summary>The nodes of <paramref name="file"/> that define <paramref name="nameId"/>, by index.</summary>
-    internal ReadOnlySpan<int> DefinerNodes(int file, int nameId)
+    /// <summary>The definers of <paramref name="nameId"/> in <paramref name="file"/>, by index.</summary>
+    internal ReadOnlySpan<Definer> Definers(int file, int nameId)
     {
         var low = _nameStart[nameId];
         var end = _nameStart[nameId + 1];
@@ -174,7 +170,7 @@ public sealed class SymbolIndex
             while (low < high)
             {
                 var mid = (int)(((uint)low + (uint)high) >> 1);
-                if (_definerFile[mid] < file)
+                if (_definers[mid].File < file)
                 {
                     low = mid + 1;
                 }
@@ -186,19 +182,19 @@ public sealed class SymbolIndex
         }
         else
         {
-            while (low < end && _definerFile[low] < file)
+            while (low < end && _definers[low].File < file)
             {
                 low++;
             }
         }
 
         var stop = low;
-        while (stop < end && _definerFile[stop] == file)
+        while (stop < end && _definers[stop].File == file)
         {
             stop++;
         }
 
-        return _definerNode.AsSpan(low, stop - low);
+        return _definers.AsSpan(low, stop - low);
     }
 
     /// <summary>
@@ -361,6 +357,10 @@ public sealed class SymbolIndex
         _definedStart = new int[n + 1];
         _definedNames = new int[total];
 
+        // Distinct names are usually well under the occurrences (imports repeat names): half of them, at
+        // least one per atom, sizes the table without regrowing in the common case.
+        _names = new NameTable(Math.Max(n, total / 2));
+
         // lastNodeOf[name] = node + 1 of the last node that listed the name: drops a name an atom binds twice.
         var lastNodeOf = new int[Math.Max(16, n)];
         var count = 0;
@@ -384,15 +384,10 @@ public sealed class SymbolIndex
 
     private void AddDefinedName(string name, int node, ref int[] lastNodeOf, ref int count)
     {
-        if (!_nameIds.TryGetValue(name, out var id))
+        var id = _names.GetOrAdd(name);
+        if (id >= lastNodeOf.Length)
         {
-            id = _names.Count;
-            _nameIds.Add(name, id);
-            _names.Add(name);
-            if (id >= lastNodeOf.Length)
-            {
-                Array.Resize(ref lastNodeOf, lastNodeOf.Length * 2);
-            }
+            Array.Resize(ref lastNodeOf, lastNodeOf.Length * 2);
         }
 
         if (lastNodeOf[id] == node + 1)
@@ -420,8 +415,7 @@ public sealed class SymbolIndex
         }
 
         var total = _nameStart[nameCount];
-        _definerFile = new int[total];
-        _definerNode = new int[total];
+        _definers = new Definer[total];
         var fill = new int[nameCount];
         Array.Copy(_nameStart, fill, nameCount);
         for (var file = 0; file < _filePaths.Count; file++)
@@ -430,12 +424,21 @@ public sealed class SymbolIndex
             {
                 foreach (var id in DefinedNameIds(node))
                 {
-                    var slot = fill[id]++;
-                    _definerFile[slot] = file;
-                    _definerNode[slot] = node;
+                    _definers[fill[id]++] = new Definer(file, node);
                 }
             }
         }
+    }
+
+    private Atom[] Materialise(ReadOnlySpan<Definer> definers)
+    {
+        var result = new Atom[definers.Length];
+        for (var i = 0; i < definers.Length; i++)
+        {
+            result[i] = _atoms[definers[i].Node];
+        }
+
+        return result;
     }
 
     private Atom[] Materialise(ReadOnlySpan<int> nodes)
@@ -465,4 +468,7 @@ public sealed class SymbolIndex
             _pythonModules.TryAdd(module["src.".Length..], file);
         }
     }
+
+    /// <summary>An atom (node) of a file (file id) that defines a name.</summary>
+    internal readonly record struct Definer(int File, int Node);
 }

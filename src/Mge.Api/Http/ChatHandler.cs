@@ -15,7 +15,7 @@ namespace Mge.Api.Http;
 /// </summary>
 public sealed class ChatHandler(ChatConversation conversation, GenerationStarter starter, GenerationRequestValidator validator, ILogger<ChatHandler> logger)
 {
-    private const string Example = "{\"message\": \"Create a FastAPI REST API for task management with users, tasks and comments\", \"conversationId\"?: \"conv-1\"}";
+    private const string Example = "{\"message\": \"Create a FastAPI REST API for task management with users, tasks and comments\", \"conversationId\"?: \"conv-1\", \"projectType\"?: \"fastapi\", \"options\"?: {\"concurrency\": 10, \"budgetUsd\": 5}}";
 
     public async Task<IActionResult> HandleAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class ChatHandler(ChatConversation conversation, GenerationStarter
         var decision = await conversation.DecideAsync(conversationId, body.Value.Message!, cancellationToken);
         if (decision.StartsGeneration)
         {
-            var outcome = await starter.StartAsync(new StartGenerationBody(decision.GenerationRequest), CallerIdentity.RunOwner(request), client, request, cancellationToken);
+            var outcome = await starter.StartAsync(new StartGenerationBody(decision.GenerationRequest, body.Value.ProjectType, body.Value.Options), CallerIdentity.RunOwner(request), client, request, cancellationToken);
             if (outcome.Problem is not null)
             {
                 return outcome.Problem;

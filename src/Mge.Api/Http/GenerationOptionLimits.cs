@@ -10,4 +10,7 @@ public static class GenerationOptionLimits
     public const int MaxWaveSize = 10_000;
     public const int MaxRepairAttempts = 10;
     public const int MaxAtomBatchSize = 1_000;
+
+    /// <summary>The largest budget cap a request may set (USD); a guard against typos, far above any real run.</summary>
+    public const decimal MaxBudgetUsd = 10_000m;
 }

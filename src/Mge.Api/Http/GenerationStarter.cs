@@ -27,7 +27,7 @@ public sealed class GenerationStarter(
 {
     /// <summary>An example body, for problem details.</summary>
     public static readonly string ExampleBody =
-        $"{{\"request\": \"Create a FastAPI REST API for task management with users, tasks and comments\", \"projectType\"?: \"{ProjectTypeParser.Accepted}\", \"options\"?: {{\"concurrency\": 10, \"maxWaveSize\": 50, \"maxRepairAttempts\": 2, \"maxAtomRepairAttempts\": 2, \"atomBatchSize\": 25}}}}";
+        $"{{\"request\": \"Create a FastAPI REST API for task management with users, tasks and comments\", \"projectType\"?: \"{ProjectTypeParser.Accepted}\", \"options\"?: {{\"concurrency\": 10, \"maxWaveSize\": 50, \"maxRepairAttempts\": 2, \"maxAtomRepairAttempts\": 2, \"atomBatchSize\": 25, \"budgetUsd\": 5}}}}";
 
     /// <param name="owner">The user the run belongs to (<see cref="CallerIdentity.RunOwner"/>).</param>
     public async Task<StartOutcome> StartAsync(StartGenerationBody body, string owner, DurableTaskClient client, HttpRequest request, CancellationToken cancellationToken)
@@ -98,6 +98,7 @@ public sealed class GenerationStarter(
             MaxRepairAttempts = overrides.MaxRepairAttempts ?? defaults.MaxRepairAttempts,
             MaxAtomRepairAttempts = overrides.MaxAtomRepairAttempts ?? defaults.MaxAtomRepairAttempts,
             AtomBatchSize = overrides.AtomBatchSize ?? defaults.AtomBatchSize,
+            BudgetUsd = overrides.BudgetUsd ?? defaults.BudgetUsd,
         };
 
     private static IEnumerable<(string Field, string Problem)> OptionProblems(GenerationOptions options)
@@ -125,6 +126,11 @@ public sealed class GenerationStarter(
         if (Outside(options.AtomBatchSize, 1, GenerationOptionLimits.MaxAtomBatchSize) is { } batch)
         {
             yield return ("atomBatchSize", batch);
+        }
+
+        if (options.BudgetUsd is { } budget && (budget <= 0 || budget > GenerationOptionLimits.MaxBudgetUsd))
+        {
+            yield return ("budgetUsd", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most {GenerationOptionLimits.MaxBudgetUsd} USD (was {budget})."));
         }
     }
 

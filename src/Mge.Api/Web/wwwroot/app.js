@@ -312,7 +312,8 @@
     // The stored status is the authority on the end: counts, usage and timings as the API reports them.
     const v = run.view;
     if (v && v.counts) {
-      if (v.usage) { s.tokensIn = v.usage.tokensIn; s.tokensOut = v.usage.tokensOut; s.tokensCached = v.usage.tokensCached; s.cost = v.usage.costUsd; }
+      // While running, live cost_update events are newer than the last status read: keep whichever is further.
+      if (v.usage && (v.status !== 'running' || v.usage.tokensIn >= (s.tokensIn || 0))) { s.tokensIn = v.usage.tokensIn; s.tokensOut = v.usage.tokensOut; s.tokensCached = v.usage.tokensCached; s.cost = v.usage.costUsd; }
       if (v.status === 'completed') { s.tasksTotal = v.counts.tasks; s.tasksDone = v.counts.tasks - v.counts.tasksFailed; s.atoms = v.counts.atoms; s.totalWaves = v.counts.waves; s.precision = v.counts.precision; }
       if (v.phaseSeconds && v.status !== 'running') {
         for (const [name, seconds] of Object.entries(v.phaseSeconds)) {

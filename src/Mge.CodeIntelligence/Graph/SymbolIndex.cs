@@ -367,15 +367,18 @@ public sealed class SymbolIndex
         for (var node = 0; node < n; node++)
         {
             _definedStart[node] = count;
+            // Indexed loops: foreach over IReadOnlyList allocates an enumerator per atom.
             var atom = _atoms[node];
-            foreach (var name in atom.Defines)
+            var defines = atom.Defines;
+            for (var i = 0; i < defines.Count; i++)
             {
-                AddDefinedName(name, node, ref lastNodeOf, ref count);
+                AddDefinedName(defines[i], node, ref lastNodeOf, ref count);
             }
 
-            foreach (var import in atom.Imports)
+            var imports = atom.Imports;
+            for (var i = 0; i < imports.Count; i++)
             {
-                AddDefinedName(import.LocalName, node, ref lastNodeOf, ref count);
+                AddDefinedName(imports[i].LocalName, node, ref lastNodeOf, ref count);
             }
         }
 

@@ -20,11 +20,16 @@ namespace Mge.Engine;
 /// </summary>
 public sealed class EmbeddedEngine : IAsyncDisposable
 {
-    private readonly IOrchestrationService service;
-    private readonly IOrchestrationServiceClient client;
     private readonly EmbeddedEngineOptions options;
-    private readonly TaskHubWorker worker;
-    private readonly IDisposable? ownedService;
+    private readonly IServiceProvider services;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly DurableTaskShimFactory shims;
+    private readonly Func<IOrchestrationService>? rebuildService;
+    private IOrchestrationService service;
+    private IOrchestrationServiceClient client;
+    private TaskHubWorker worker;
+    private IDisposable? ownedService;
+    private int faultSeen;
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private bool started;
     private bool disposed;
@@ -36,12 +41,13 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     /// worker's logs.
     /// </summary>
     public EmbeddedEngine(IOrchestrationService service, IOrchestrationServiceClient client, EmbeddedEngineOptions options, IServiceProvider services)
-        : this(service, client, options, services, ownedService: null)
+        : this(service, client, options, services, ownedService: null, rebuildService: null)
     {
     }
 
     private EmbeddedEngine(
-        IOrchestrationService service, IOrchestrationServiceClient client, EmbeddedEngineOptions options, IServiceProvider services, IDisposable? ownedService)
+        IOrchestrationService service, IOrchestrationServiceClient client, EmbeddedEngineOptions options, IServiceProvider services,
+        IDisposable? ownedService, Func<IOrchestrationService>? rebuildService)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(client);
@@ -53,11 +59,29 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         this.client = client;
         this.options = options;
         this.ownedService = ownedService;
+        this.services = services;
+        this.rebuildService = rebuildService;
+        loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = options.DataConverter }, loggerFactory);
+        worker = CreateWorker(service);
+    }
 
-        var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = options.DataConverter }, loggerFactory);
+    private TaskHubWorker CreateWorker(IOrchestrationService service)
+    {
         var capped = new WorkItemConcurrencyOverride(service, options.MaxConcurrentActivities, options.MaxConcurrentOrchestrations);
-        worker = new TaskHubWorker(capped, loggerFactory)
+        var isTransient = options.IsTransientFailure is { } predicate
+            ? ex =>
+            {
+                var transient = predicate(ex);
+                if (transient)
+                {
+                    Interlocked.Exchange(ref faultSeen, 1);
+                }
+
+                return transient;
+            }
+            : (Func<Exception, bool>?)null;
+        var worker = new TaskHubWorker(capped, loggerFactory)
         {
             // Activity exceptions reach the orchestrator as TaskFailedException with FailureDetails
             // (type, message, stack), and a failed orchestration records the same, instead of
@@ -69,8 +93,9 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimOrchestrationCreator(o.Key, o.Value, services, shims))
             .ToArray());
         worker.AddTaskActivities(options.Activities
-            .Select(a => (ObjectCreator<TaskActivity>)new ScopedActivityCreator(a.Key, a.Value, services, shims, options.IsTransientFailure))
+            .Select(a => (ObjectCreator<TaskActivity>)new ScopedActivityCreator(a.Key, a.Value, services, shims, isTransient))
             .ToArray());
+        return worker;
     }
 
     /// <summary>An engine over a fresh in-memory orchestration service: nothing survives the process.</summary>
@@ -104,7 +129,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
         options.Validate();
         options.IsTransientFailure ??= AzureStorageFaults.IsTransient;
 
-        var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var backendSettings = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(settings.ConnectionString),
             TaskHubName = settings.TaskHubName,
@@ -116,8 +141,9 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-        });
-        return new EmbeddedEngine(backend, backend, options, services, backend);
+        };
+        var backend = new AzureStorageOrchestrationService(backendSettings);
+        return new EmbeddedEngine(backend, backend, options, services, backend, () => new AzureStorageOrchestrationService(backendSettings));
     }
 
     /// <summary>Creates the backend's stores if needed and starts dispatching work items. Calling it twice is harmless.</summary>
@@ -202,7 +228,18 @@ public sealed class EmbeddedEngine : IAsyncDisposable
                 OrchestrationState? state;
                 try
                 {
-                    state = await client.WaitForOrchestrationAsync(instanceId, null, remaining, cancellationToken).ConfigureAwait(false);
+                    if (rebuildService is not null)
+                    {
+                        // A rebuildable (Azure Storage) backend is polled here rather than through its own wait,
+                        // which retries storage faults silently: each failed poll must be seen to know that
+                        // storage was away and the worker needs replacing once it is back.
+                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                        state = null;
+                    }
+                    else
+                    {
+                        state = await client.WaitForOrchestrationAsync(instanceId, null, remaining, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -212,15 +249,62 @@ public sealed class EmbeddedEngine : IAsyncDisposable
                 }
 
                 current = (state is null ? await GetStatusAsync(instanceId, cancellationToken).ConfigureAwait(false) : ToStatus(state)) ?? current;
+                if (!current.IsTerminal && Interlocked.Exchange(ref faultSeen, 0) == 1)
+                {
+                    await RecycleWorkerAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (options.IsTransientFailure?.Invoke(ex) == true && !cancellationToken.IsCancellationRequested)
             {
                 // The backend's store is briefly unreachable: the run itself is durable, so keep waiting.
+                Interlocked.Exchange(ref faultSeen, 1);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
             }
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Once storage answers again after a passing fault, replaces the worker and its backend object with fresh
+    /// ones. Measured against Azurite restarts: the old backend object kept stale state after an outage and
+    /// advanced an orchestration only once per queue visibility timeout for about a minute; a fresh one picks
+    /// the instance up after at most one visibility timeout (work the old one held is redelivered, and
+    /// activities are idempotent). Only engines that own a rebuildable backend (Azure Storage) do this.
+    /// </summary>
+    private async Task RecycleWorkerAsync(CancellationToken cancellationToken)
+    {
+        if (rebuildService is null)
+        {
+            return;
+        }
+
+        await lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (disposed || !started)
+            {
+                return;
+            }
+
+            loggerFactory.CreateLogger("Mge.Engine").LogWarning(
+                "Storage was unreachable for a while; restarting the durable worker now that it answers again (work held by the old worker resumes after its lock expires).");
+            await worker.StopAsync(isForced: true).ConfigureAwait(false);
+            worker.Dispose();
+            ownedService?.Dispose();
+
+            var fresh = rebuildService();
+            service = fresh;
+            client = (IOrchestrationServiceClient)fresh;
+            ownedService = fresh as IDisposable;
+            worker = CreateWorker(fresh);
+            await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await worker.StartAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            lifecycle.Release();
+        }
     }
 
     /// <summary>The instance's current status, or null when no such instance exists.</summary>

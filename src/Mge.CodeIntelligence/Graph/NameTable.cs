@@ -14,7 +14,9 @@ internal sealed class NameTable
 
     public NameTable(int expectedCount)
     {
-        var capacity = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, expectedCount) * 2));
+        // Twice the expected names keeps probes short; capped at 2^30 slots (a .NET array's practical limit).
+        var wanted = Math.Min(1L << 30, Math.Max(16L, expectedCount) * 2);
+        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)wanted);
         _slots = new Slot[capacity];
         _mask = capacity - 1;
         _names = new List<string>(Math.Max(16, expectedCount));

@@ -127,6 +127,26 @@ public sealed class GenerateEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_over_its_budget_stops_cleanly_keeps_its_work_and_says_how_to_continue()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "Create a FastAPI REST API for task management with users, tasks, and comments",
+            "--out", "out", "--json", "--budget", "0.002");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        var result = ParseSummary(run);
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        Assert.Contains("--budget", result.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var runId = result.GetProperty("run_id").GetString()!;
+        Assert.Contains(run.StderrLines, l => l.Contains($"mge resume {runId} --budget", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Stderr);
+
+        var resumed = await CliRun.RunAsync(temp.Path, "resume", runId, "--out", "out", "--budget", "0", "--json");
+
+        Assert.Equal(ExitCodes.Success, resumed.ExitCode);
+        Assert.Equal("completed", ParseSummary(resumed).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Cancelling_mid_run_stops_cleanly_with_exit_code_130()
     {
         using var cancellation = new CancellationTokenSource();

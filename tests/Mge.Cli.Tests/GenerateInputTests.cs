@@ -44,6 +44,40 @@ public sealed class GenerateInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Azure_openai_provider_without_endpoint_or_model_is_a_usage_error_naming_the_settings()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "Create a blog API", "--provider", "azure-openai");
+
+        AssertUsageError(run, "Mge:Model:Endpoint");
+        Assert.Contains("--endpoint", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Unknown_provider_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "Create a blog API", "--provider", "skynet");
+
+        AssertUsageError(run, "skynet");
+    }
+
+    [Fact]
+    public async Task Fault_injection_with_a_remote_provider_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "Create a blog API", "--provider", "openai",
+            "--endpoint", "http://127.0.0.1:9/v1", "--model", "llama3", "--faults", "0.2");
+
+        AssertUsageError(run, "--faults");
+    }
+
+    [Fact]
+    public async Task Negative_budget_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync(temp.Path, "generate", "Create a blog API", "--budget", "-1");
+
+        AssertUsageError(run, "--budget");
+    }
+
+    [Fact]
     public async Task Output_folder_under_a_file_is_a_usage_error()
     {
         var file = temp.Write("not-a-folder", "x");

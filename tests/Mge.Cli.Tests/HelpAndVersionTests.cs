@@ -22,13 +22,13 @@ public sealed class HelpAndVersionTests
         var run = await CliRun.RunAsync(Here, "generate", "--help");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var option in new[] { "--out", "--type", "--concurrency", "--json", "--faults", "--max-wave-size", "fastapi|django|express" })
+        foreach (var option in new[] { "--out", "--type", "--concurrency", "--json", "--faults", "--max-wave-size", "--provider", "--endpoint", "--model", "--budget", "fastapi|django|express", "azure-openai" })
         {
             Assert.Contains(option, run.Stdout);
         }
 
         Assert.Contains("offline model", run.Stdout);
-        Assert.Contains("later issue", run.Stdout);
+        Assert.Contains("OPENAI_API_KEY", run.Stdout);
     }
 
     [Theory]

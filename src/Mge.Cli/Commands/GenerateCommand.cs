@@ -59,6 +59,30 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
     private readonly Option<string?> storage = RunCommandOptions.Storage();
 
+    private readonly Option<string?> provider = new("--provider")
+    {
+        Description = "Model provider: azure-openai, openai (any OpenAI-compatible endpoint: OpenAI, Ollama, vLLM, LM Studio, llama.cpp) or offline (the built-in model, the default when nothing is configured). Keys come from AZURE_OPENAI_API_KEY / OPENAI_API_KEY (or the variable named by Mge__Model__ApiKeyVariable).",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<string?> endpoint = new("--endpoint")
+    {
+        Description = "Model endpoint: https://NAME.openai.azure.com/ for azure-openai; a base URL with /v1 for openai-compatible servers (e.g. http://localhost:11434/v1).",
+        HelpName = "URL",
+    };
+
+    private readonly Option<string?> model = new("--model")
+    {
+        Description = "Model name, or the Azure OpenAI deployment name.",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<decimal?> budget = new("--budget")
+    {
+        Description = "Budget cap for this run in USD (0: no cap; default: Mge__Pipeline__RunCapUsd, 5). A run that would exceed it stops cleanly, keeps its work, and continues with 'mge resume ID --budget USD'.",
+        HelpName = "USD",
+    };
+
     private readonly Option<int> maxWaveSize = new("--max-wave-size")
     {
         Description = "Waves with more atoms than this are split (1 or more).",
@@ -68,7 +92,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
     public Command Build()
     {
-        var command = new Command("generate", "Generate a complete project from one sentence: discovery, masterplan, code generation, validation with repair, atomization, dependency waves, wave execution, files, infrastructure (Dockerfile, compose, README, ...) and a zip. Model: the built-in offline model, the default when no model endpoint is configured (Azure OpenAI and OpenAI-compatible providers are a later issue). With --storage the run is durable (Durable Task Azure Storage backend, records in Table/Blob storage): if the process stops, 'mge resume ID --storage ...' continues it. Exit code 0 when the run completed, 1 when it failed (the failed phase and reason are printed), 2 for usage errors (including a malformed or unreachable --storage), 130 when cancelled with Ctrl+C.")
+        var command = new Command("generate", "Generate a complete project from one sentence: discovery, masterplan, code generation, validation with repair, atomization, dependency waves, wave execution, files, infrastructure (Dockerfile, compose, README, ...) and a zip. Model: the built-in offline model unless --provider (or Mge__Model__Provider) names Azure OpenAI or an OpenAI-compatible endpoint. With --storage the run is durable (Durable Task Azure Storage backend, records in Table/Blob storage): if the process stops, 'mge resume ID --storage ...' continues it. Exit code 0 when the run completed, 1 when it failed (the failed phase and reason are printed), 2 for usage errors (including a malformed or unreachable --storage), 130 when cancelled with Ctrl+C.")
         {
             request,
             output,
@@ -78,6 +102,10 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
             faults,
             maxWaveSize,
             storage,
+            provider,
+            endpoint,
+            model,
+            budget,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -90,7 +118,9 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
                 parseResult.GetValue(faults),
                 parseResult.GetValue(json),
                 cancellationToken,
-                parseResult.GetValue(storage));
+                parseResult.GetValue(storage),
+                new ModelFlags(parseResult.GetValue(provider), parseResult.GetValue(endpoint), parseResult.GetValue(model)),
+                parseResult.GetValue(budget));
             return await RunAsync(settings, cancellationToken);
         });
         return command;
@@ -99,8 +129,20 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
     /// <summary>Checks every input before anything runs; throws <see cref="CliUsageException"/> with a one-line reason.</summary>
     public async Task<GenerateSettings> CheckAsync(
         string? requestText, string outputArgument, string? typeArgument, int concurrencyValue, int waveSize, double faultRate, bool asJson,
-        CancellationToken cancellationToken, string? storageConnection = null)
+        CancellationToken cancellationToken, string? storageConnection = null, ModelFlags? modelFlags = null, decimal? budgetUsd = null)
     {
+        modelFlags ??= new ModelFlags(null, null, null);
+        ModelFlags.Check(modelFlags.Apply(configuration));
+        if (budgetUsd is < 0)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--budget cannot be negative (was {budgetUsd})."));
+        }
+
+        if (faultRate > 0 && ModelFlags.UsesRemoteProvider(modelFlags.Apply(configuration)))
+        {
+            throw new CliUsageException("--faults only applies to the offline model; drop it or use --provider offline.");
+        }
+
         var pipelineOptions = new PipelineOptions();
         configuration.GetSection(PipelineOptions.SectionName).Bind(pipelineOptions);
         var validator = new GenerationRequestValidator(Options.Create(pipelineOptions));
@@ -152,7 +194,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
         await OutputDirectory.EnsureWritableAsync(outputDirectory, outputArgument, cancellationToken);
         var runStorage = await RunStorage.CheckAsync(storageConnection, outputDirectory, cancellationToken);
-        return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson, runStorage);
+        return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson, runStorage, modelFlags, budgetUsd);
     }
 
     public async Task<int> RunAsync(GenerateSettings settings, CancellationToken cancellationToken)
@@ -166,7 +208,8 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         GenerationOutcome outcome;
         try
         {
-            outcome = await new GenerationRunner(environment, configuration, time).RunAsync(settings, board, view, cancellationToken);
+            var effective = settings.Model?.Apply(configuration) ?? configuration;
+            outcome = await new GenerationRunner(environment, effective, time).RunAsync(settings, board, view, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && settings.Storage is { IsAzure: true })
         {

@@ -39,6 +39,7 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
         {
             Concurrency = settings.Concurrency,
             MaxWaveSize = settings.MaxWaveSize,
+            BudgetUsd = settings.BudgetUsd ?? pipelineOptions.DefaultGenerationOptions(settings.ProjectType).BudgetUsd,
         };
 
         if (storage.IsAzure)
@@ -108,6 +109,14 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
 
         var summary = status?.Summary ?? final.ReadOutput<GenerationSummary>()
             ?? throw new InvalidOperationException($"Run {runId} completed without a summary.");
+        if (summary.Status == RunStates.BudgetExceeded)
+        {
+            // Stopped cleanly at the cap: everything done so far is kept, and the run continues with a higher cap.
+            var stopped = status?.Error ?? "the run's budget cap was reached";
+            return new GenerationOutcome(runId, false, summary, null, ProgressEvents.PhaseName(status?.CurrentPhase ?? PipelinePhase.CodeGeneration),
+                $"{stopped}; continue it with: mge resume {runId} --budget <USD>", host.Storage.Description, board.Repairs);
+        }
+
         var delivery = await DeliverAsync(host.Blobs, summary, outputDirectory, cancellationToken);
         return new GenerationOutcome(runId, true, summary, delivery, null, null, host.Storage.Description, board.Repairs);
     }

@@ -96,6 +96,13 @@ public sealed class RunHost : IAsyncDisposable
             offline.Bind(model);
             model.FaultRate = faultRate > 0 ? faultRate : model.FaultRate;
         });
+        if (Generation.ModelFlags.UsesRemoteProvider(configuration))
+        {
+            // Azure OpenAI or an OpenAI-compatible endpoint from Mge:Model (flags already applied): one client
+            // per role, with retries; the offline model registered above stays unused.
+            services.AddMgeModels(configuration);
+        }
+
         if (configuration[PaidCallLedger.SettingKey] is { Length: > 0 } ledger)
         {
             services.Replace(ServiceDescriptor.Singleton<IChatClient>(sp => new PaidCallLedger(sp.GetRequiredService<OfflineChatClient>(), ledger)));

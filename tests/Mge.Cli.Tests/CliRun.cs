@@ -1,4 +1,5 @@
 using Mge.Cli.Terminal;
+using Microsoft.Extensions.Configuration;
 
 namespace Mge.Cli.Tests;
 
@@ -11,6 +12,24 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exitCode = await CliApplication.RunAsync(args, CliEnvironment.ForWriters(stdout, stderr, workingDirectory));
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Runs <c>mge</c> with <paramref name="configuration"/> laid over the configuration read from environment variables
+    /// (keys as "Mge:Model:Provider", what Mge__Model__Provider would set), without touching the process environment,
+    /// so tests running in parallel do not see each other's settings.
+    /// </summary>
+    public static async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> configuration, params string[] args)
+    {
+        var defaults = CliServices.CreateDefault();
+        var services = defaults with
+        {
+            Configuration = new ConfigurationBuilder().AddConfiguration(defaults.Configuration).AddInMemoryCollection(configuration).Build(),
+        };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await CliApplication.RunAsync(args, CliEnvironment.ForWriters(stdout, stderr, workingDirectory), services);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -4,6 +4,7 @@ namespace Mge.Cli.Tests;
 /// One request <see cref="ChatCompletionsServer"/> received, as the test checks it: the route it came in on, the
 /// credentials it carried, what the body asked for and what the server answered (status and the usage it reported).
 /// </summary>
+/// <param name="ReceivedAfter">When the request arrived, measured from the server's start.</param>
 /// <param name="PathAndQuery">The request target, e.g. /v1/chat/completions or /openai/deployments/D/chat/completions?api-version=V.</param>
 /// <param name="Authorization">The Authorization header (OpenAI: "Bearer KEY"), null when absent.</param>
 /// <param name="ApiKey">The api-key header (Azure OpenAI key authentication), null when absent.</param>
@@ -15,6 +16,7 @@ namespace Mge.Cli.Tests;
 /// <param name="CompletionTokens">usage.completion_tokens answered (0 for an error).</param>
 /// <param name="CachedTokens">usage.prompt_tokens_details.cached_tokens answered (0 for an error).</param>
 public sealed record ChatCompletionRequest(
+    TimeSpan ReceivedAfter,
     string PathAndQuery,
     string? Authorization,
     string? ApiKey,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -30,6 +31,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
     private readonly ConcurrentQueue<ChatCompletionRequest> _requests = new();
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loop;
     private int _received;
 
@@ -116,6 +118,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpListenerContext context)
     {
+        var receivedAfter = _clock.Elapsed;
         var request = context.Request;
         var response = context.Response;
         try
@@ -125,7 +128,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
             if (route.Error is { } routeError)
             {
                 _problems.Enqueue($"{request.HttpMethod} {target}: {routeError.Message}");
-                Record(request, null, false, false, routeError.Status, null);
+                Record(receivedAfter, request, null, false, false, routeError.Status, null);
                 await WriteErrorAsync(response, routeError);
                 return;
             }
@@ -143,7 +146,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
 
             if (_failureFor(Interlocked.Increment(ref _received) - 1) is { } failure)
             {
-                Record(request, model, stream, includeUsage, failure.Status, null);
+                Record(receivedAfter, request, model, stream, includeUsage, failure.Status, null);
                 await WriteErrorAsync(response, failure);
                 return;
             }
@@ -156,10 +159,11 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
                 model ?? OfflineChatClient.ModelName,
                 answer.Text,
                 answer.FinishReason == ChatFinishReason.Length ? "length" : "stop",
-                UsageJson(usage));
+                UsageJson(usage),
+                Azure: route.Deployment is not null);
 
             // Recorded before the answer is written: once the client has the last byte it may count requests.
-            Record(request, model, stream, includeUsage, 200, usage);
+            Record(receivedAfter, request, model, stream, includeUsage, 200, usage);
             if (stream)
             {
                 await WriteEventStreamAsync(response, completion, includeUsage);
@@ -243,8 +247,9 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
         return result;
     }
 
-    private void Record(HttpListenerRequest request, string? model, bool stream, bool includeUsage, int status, UsageDetails? usage) =>
+    private void Record(TimeSpan receivedAfter, HttpListenerRequest request, string? model, bool stream, bool includeUsage, int status, UsageDetails? usage) =>
         _requests.Enqueue(new ChatCompletionRequest(
+            receivedAfter,
             request.Url!.PathAndQuery,
             request.Headers["Authorization"],
             request.Headers["api-key"],
@@ -276,22 +281,47 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
         };
     }
 
-    private static JsonObject CompletionJson(Completion completion) => new()
+    private static JsonObject CompletionJson(Completion completion)
     {
-        ["id"] = completion.Id,
-        ["object"] = "chat.completion",
-        ["created"] = completion.Created,
-        ["model"] = completion.Model,
-        ["choices"] = new JsonArray(new JsonObject
+        var json = new JsonObject
         {
-            ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = completion.Text, ["refusal"] = null },
-            ["logprobs"] = null,
-            ["finish_reason"] = completion.FinishReason,
-        }),
-        ["usage"] = completion.Usage.DeepClone(),
-        ["system_fingerprint"] = "fp_mge_local",
-    };
+            ["id"] = completion.Id,
+            ["object"] = "chat.completion",
+            ["created"] = completion.Created,
+            ["model"] = completion.Model,
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = completion.Text, ["refusal"] = null },
+                ["logprobs"] = null,
+                ["finish_reason"] = completion.FinishReason,
+            }),
+            ["usage"] = completion.Usage.DeepClone(),
+            ["system_fingerprint"] = "fp_mge_local",
+        };
+        if (completion.Azure)
+        {
+            json["prompt_filter_results"] = PromptFilterResults();
+            json["choices"]![0]!["content_filter_results"] = FilterResults();
+        }
+
+        return json;
+    }
+
+    /// <summary>Azure's verdict per category, all "safe", as it annotates every prompt and answer.</summary>
+    private static JsonObject FilterResults()
+    {
+        var results = new JsonObject();
+        foreach (var category in new[] { "hate", "self_harm", "sexual", "violence" })
+        {
+            results[category] = new JsonObject { ["filtered"] = false, ["severity"] = "safe" };
+        }
+
+        return results;
+    }
+
+    private static JsonArray PromptFilterResults() =>
+        new(new JsonObject { ["prompt_index"] = 0, ["content_filter_results"] = FilterResults() });
 
     private static JsonObject ChunkJson(Completion completion, JsonObject? delta, string? finishReason, bool includeUsage, JsonObject? usage)
     {
@@ -327,6 +357,20 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes($"data: {data}\n\n");
             await response.OutputStream.WriteAsync(bytes);
             await response.OutputStream.FlushAsync();
+        }
+
+        if (completion.Azure)
+        {
+            // Azure opens every stream with the prompt's filter verdict: a chunk with no choices and empty id, model and object.
+            await SendAsync(new JsonObject
+            {
+                ["choices"] = new JsonArray(),
+                ["created"] = 0,
+                ["id"] = "",
+                ["model"] = "",
+                ["object"] = "",
+                ["prompt_filter_results"] = PromptFilterResults(),
+            }.ToJsonString());
         }
 
         await SendAsync(ChunkJson(completion, new JsonObject { ["role"] = "assistant", ["content"] = "", ["refusal"] = null }, null, includeUsage, null).ToJsonString());
@@ -376,5 +420,6 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
     }
 
     /// <summary>One answer, shared by the JSON and the event-stream encodings.</summary>
-    private sealed record Completion(string Id, long Created, string Model, string Text, string FinishReason, JsonObject Usage);
+    /// <param name="Azure">Answered on the Azure route: Azure's content-filter annotations are added as Azure sends them.</param>
+    private sealed record Completion(string Id, long Created, string Model, string Text, string FinishReason, JsonObject Usage, bool Azure);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mge.Models.Offline;
+using Xunit.Abstractions;
 
 namespace Mge.Cli.Tests;
 
@@ -19,7 +20,13 @@ public sealed class ProviderWireEndToEndTests : IDisposable
     private readonly string keyVariable = $"MGE_E2E_KEY_{Guid.NewGuid():N}";
     private readonly string key = $"sk-e2e-{Guid.NewGuid():N}";
 
-    public ProviderWireEndToEndTests() => Environment.SetEnvironmentVariable(keyVariable, key);
+    private readonly ITestOutputHelper output;
+
+    public ProviderWireEndToEndTests(ITestOutputHelper output)
+    {
+        this.output = output;
+        Environment.SetEnvironmentVariable(keyVariable, key);
+    }
 
     public void Dispose()
     {
@@ -57,7 +64,14 @@ public sealed class ProviderWireEndToEndTests : IDisposable
             Assert.Null(r.ApiKey);
             Assert.Equal("gpt-4o-mini", r.Model);
         });
-        Assert.Equal([429, 500], requests.Where(r => !r.Answered).Select(r => r.Status).Order());
+        // In arrival order: 429, its retry answered 500 no sooner than the Retry-After second, then the second retry answered.
+        var first = requests.OrderBy(r => r.ReceivedAfter).Take(3).ToList();
+        Assert.Equal([429, 500, 200], first.Select(r => r.Status));
+        Assert.True(first[1].ReceivedAfter - first[0].ReceivedAfter >= TimeSpan.FromSeconds(0.95),
+            $"the retry after the 429 came {(first[1].ReceivedAfter - first[0].ReceivedAfter).TotalSeconds:0.000} s later, before Retry-After: 1");
+        Assert.Equal(2, requests.Count(r => !r.Answered));
+        output.WriteLine(string.Join("\n", run.StderrLines.Where(l => l.Contains("429") || l.Contains("500"))));
+        Assert.Contains(run.StderrLines, l => l.Contains("429", StringComparison.Ordinal));
         AssertUsageMatchesTheWire(summary, requests);
         Assert.DoesNotContain("   at ", run.Stderr);
     }
@@ -76,7 +90,12 @@ public sealed class ProviderWireEndToEndTests : IDisposable
         var summary = ParseSummary(run);
         Assert.Equal("completed", summary.GetProperty("status").GetString());
         Assert.Equal("my-deployment", summary.GetProperty("model").GetString());
-        Assert.True(File.Exists(summary.GetProperty("zip_path").GetString()), "the zip was written");
+        var zipPath = summary.GetProperty("zip_path").GetString()!;
+        Assert.True(File.Exists(zipPath), "the zip was written");
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(zipPath))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "app/main.py");
+        }
 
         var requests = server.Requests;
         Assert.All(requests, r =>
@@ -85,6 +104,7 @@ public sealed class ProviderWireEndToEndTests : IDisposable
             Assert.Equal(key, r.ApiKey);
             Assert.Null(r.Authorization);
             Assert.True(r.Answered, $"status {r.Status}");
+            Assert.Equal("my-deployment", r.Model);
         });
         AssertUsageMatchesTheWire(summary, requests);
         Assert.DoesNotContain("   at ", run.Stderr);
@@ -99,6 +119,7 @@ public sealed class ProviderWireEndToEndTests : IDisposable
         var run = await CliRun.RunAsync(temp.Path, Settings(), "generate", FastApiRequest,
             "--provider", "openai", "--endpoint", server.OpenAIEndpoint, "--model", "gpt-4o-mini", "--out", "out", "--json");
 
+        output.WriteLine(run.Stderr);
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         var result = ParseSummary(run);
         Assert.Equal("failed", result.GetProperty("status").GetString());
@@ -143,7 +164,12 @@ public sealed class ProviderWireEndToEndTests : IDisposable
         Assert.Equal(answered.Sum(r => r.PromptTokens), usage.GetProperty("input_tokens").GetInt64());
         Assert.Equal(answered.Sum(r => r.CompletionTokens), usage.GetProperty("output_tokens").GetInt64());
         Assert.Equal(answered.Sum(r => r.CachedTokens), usage.GetProperty("cached_tokens").GetInt64());
+        // Discovery and planning stream (server-sent events), code and repair calls do not: both encodings were read.
+        Assert.Contains(answered, r => r.Stream);
+        Assert.Contains(answered, r => !r.Stream);
         Assert.All(answered.Where(r => r.Stream), r => Assert.True(r.IncludeUsage, "a streamed call asked for its usage"));
+        output.WriteLine($"{requests.Count} requests ({answered.Count(r => r.Stream)} streamed, {answered.Count(r => !r.Stream)} JSON, "
+            + $"{requests.Count - answered.Count} errors); usage {usage}");
     }
 
     private static JsonElement ParseSummary(CliRun run)

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Mge.Models.Offline;
+using Mge.Testing;
 using Microsoft.Extensions.AI;
 
 namespace Mge.Cli.Tests;
@@ -27,12 +27,10 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
 
     private readonly OfflineChatClient _model;
     private readonly Func<int, ScriptedFailure?> _failureFor;
-    private readonly HttpListener _listener;
+    private readonly LoopbackHttpServer _host;
     private readonly ConcurrentQueue<ChatCompletionRequest> _requests = new();
     private readonly ConcurrentQueue<string> _problems = new();
-    private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Task _loop;
     private int _received;
 
     /// <param name="model">Answers every completion.</param>
@@ -41,12 +39,11 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
     {
         _model = model;
         _failureFor = failureFor ?? (_ => null);
-        (_listener, BaseAddress) = Listen();
-        _loop = Task.Run(AcceptLoopAsync);
+        _host = new LoopbackHttpServer((context, _) => ServeAsync(context));
     }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>The OpenAI base URL including the version segment: http://127.0.0.1:PORT/v1</summary>
     public string OpenAIEndpoint => new Uri(BaseAddress, "v1").ToString();
@@ -57,64 +54,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
     /// <summary>Requests the server could not serve (unknown route, unreadable body): each is a test failure.</summary>
     public IReadOnlyList<string> Problems => _problems.ToArray();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closing the listener ends GetContextAsync this way; the loop is over either way.
-        }
-
-        _stop.Dispose();
-    }
-
-    private static (HttpListener, Uri) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            var prefix = $"http://127.0.0.1:{port}/";
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, new Uri(prefix));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between the probe and Start: try another one.
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException && _stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task ServeAsync(HttpListenerContext context)
     {
@@ -136,7 +76,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
             JsonNode body;
             using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
             {
-                body = JsonNode.Parse(await reader.ReadToEndAsync(_stop.Token))
+                body = JsonNode.Parse(await reader.ReadToEndAsync(_host.Stopping))
                     ?? throw new JsonException("the body is JSON null");
             }
 
@@ -151,7 +91,7 @@ internal sealed partial class ChatCompletionsServer : IAsyncDisposable
                 return;
             }
 
-            var answer = await _model.GetResponseAsync(ReadMessages(body), cancellationToken: _stop.Token);
+            var answer = await _model.GetResponseAsync(ReadMessages(body), cancellationToken: _host.Stopping);
             var usage = answer.Usage ?? throw new InvalidOperationException("the offline model reported no usage");
             var completion = new Completion(
                 $"chatcmpl-{Guid.NewGuid():N}",

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Mge.Testing;
 
 namespace Mge.Models.Tests.Replay;
 
@@ -12,22 +12,19 @@ namespace Mge.Models.Tests.Replay;
 /// </summary>
 internal sealed class ReplayServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackHttpServer _host;
     private readonly ConcurrentQueue<ReplayStep> _steps;
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     public ReplayServer(params ReplayStep[] steps)
     {
         _steps = new ConcurrentQueue<ReplayStep>(steps);
-        (_listener, BaseAddress) = Listen();
-        _loop = Task.Run(AcceptLoopAsync);
+        _host = new LoopbackHttpServer((context, _) => AnswerAsync(context));
     }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     public IReadOnlyList<CapturedRequest> Requests => _requests.ToArray();
 
@@ -35,68 +32,7 @@ internal sealed class ReplayServer : IAsyncDisposable
 
     public int RemainingSteps => _steps.Count;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closing the listener ends GetContextAsync this way; the loop is over either way.
-        }
-
-        _stop.Dispose();
-    }
-
-    private static (HttpListener, Uri) Listen()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            var prefix = $"http://127.0.0.1:{port}/";
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, new Uri(prefix));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between the probe and Start: try another one.
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (HttpListenerException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (ObjectDisposedException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -120,7 +56,7 @@ internal sealed class ReplayServer : IAsyncDisposable
 
             if (step.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(step.Delay, _stop.Token);
+                await Task.Delay(step.Delay, _host.Stopping);
             }
 
             await WriteAsync(response, step);

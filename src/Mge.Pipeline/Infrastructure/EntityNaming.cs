@@ -4,7 +4,7 @@ namespace Mge.Pipeline.Infrastructure;
 
 /// <summary>
 /// The spellings of an entity name the generated projects use: "TaskComment" is module "task_comment",
-/// resource "task_comments". The stacks' file names (app/routers/&lt;entities&gt;.py) and routes follow it.
+/// URL resource "task-comments". The routes of every stack and the README follow it.
 /// </summary>
 public static class EntityNaming
 {
@@ -58,6 +58,9 @@ public static class EntityNaming
 
         return snake + "s";
     }
+
+    /// <summary>The URL segment of an entity's collection: its plural in kebab-case ("TaskComment" -> "task-comments"); see <see cref="StackRoutes"/>.</summary>
+    public static string Resource(string entityName) => Plural(Snake(entityName)).Replace('_', '-');
 
     /// <summary>A name usable as a container, npm package or directory name: lower case, words joined by '-'.</summary>
     public static string Slug(string name)

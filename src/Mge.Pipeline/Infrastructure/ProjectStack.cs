@@ -1,84 +1,149 @@
+using System.Text.Json.Serialization;
 using Mge.CodeIntelligence.Languages;
 using Mge.Pipeline.Domain;
 
 namespace Mge.Pipeline.Infrastructure;
 
 /// <summary>
-/// The fixed technical stack of one project type: what the offline model generates, what validation accepts
-/// as third-party imports and what the infrastructure templates install and run. One source of truth, so
-/// that the three never disagree.
+/// Everything MGE knows about one project type, in one place: read from <c>templates/stacks/&lt;name&gt;.json</c>
+/// (see <see cref="StackCatalog"/>) by the prompts' conventions, the plan check, the infrastructure templates,
+/// the generated README, validation's third-party imports, the offline model's writers and the verification
+/// phase. The JSON keys are these members in snake_case; templates see them the same way (<c>stack.display_name</c>).
+/// Members marked <see cref="JsonIgnoreAttribute"/> are derived from the others.
 /// </summary>
 public sealed record ProjectStack
 {
-    public required ProjectType Type { get; init; }
-
-    /// <summary>The CLI's name of the type ("fastapi", "django", "express").</summary>
+    /// <summary>The canonical name ("fastapi"): the CLI's --type, the file name of the definition, the JSON value of <see cref="ProjectType"/>.</summary>
     public required string Name { get; init; }
+
+    /// <summary>How people write it ("FastAPI").</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>Other names a user may type for it ("nodejs"); compared like <see cref="Name"/>, ignoring case, spaces, '-', '_' and '.'.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Regular expressions (case-insensitive) that find the stack named in a request; the earliest match in the text wins.</summary>
+    public IReadOnlyList<string> RequestPatterns { get; init; } = [];
+
+    /// <summary>One line each: what the stack is made of (the README's "Stack" section).</summary>
+    public required IReadOnlyList<string> Summary { get; init; }
 
     /// <summary>The language of the generated code.</summary>
     public required SourceLanguage Language { get; init; }
 
-    /// <summary>Runtime the Dockerfile starts from ("python:3.12-slim", "node:20-slim").</summary>
+    /// <summary>The language's version the project targets ("3.12", "20"); the base image runs it.</summary>
+    public required string LanguageVersion { get; init; }
+
+    /// <summary>The image the Dockerfile starts from ("python:3.12-slim"); it names <see cref="LanguageVersion"/>.</summary>
     public required string BaseImage { get; init; }
 
-    /// <summary>The declared third-party dependencies, as written in requirements.txt / package.json (names only).</summary>
-    public required IReadOnlyList<string> Dependencies { get; init; }
+    /// <summary>Which manifest the dependencies go to: requirements.txt (pip) or package.json (npm).</summary>
+    public required PackageManager PackageManager { get; init; }
 
-    /// <summary>Development-only dependencies (package.json devDependencies); none of the stacks needs one today.</summary>
-    public IReadOnlyList<string> DevDependencies { get; init; } = [];
+    /// <summary>Shell lines a developer runs once before <see cref="StackCommands.Install"/> (a virtual environment); the verification phase does not run them.</summary>
+    public IReadOnlyList<string> LocalSetup { get; init; } = [];
 
-    /// <summary>Version constraint per dependency name: a pip specifier (">=0.110,&lt;1") or an npm range ("^4.19.2").</summary>
-    public required IReadOnlyDictionary<string, string> DependencyVersions { get; init; }
+    /// <summary>Coding rules the generated code follows (the prompts' conventions), beyond the layout.</summary>
+    public IReadOnlyList<string> Conventions { get; init; } = [];
 
-    /// <summary>The command that serves the app inside the container, as argv.</summary>
-    public required IReadOnlyList<string> RunCommand { get; init; }
+    /// <summary>Which file holds what.</summary>
+    public required StackLayout Layout { get; init; }
 
-    /// <summary>The command that runs the generated tests, as argv.</summary>
-    public required IReadOnlyList<string> TestCommand { get; init; }
+    /// <summary>Third-party packages with their version constraints, runtime and development (tests).</summary>
+    public required IReadOnlyList<StackPackage> Packages { get; init; }
 
-    /// <summary>The port the app listens on.</summary>
-    public required int Port { get; init; }
-
-    /// <summary>The module or file the run command starts ("app.main:app", "config.wsgi:application", "src/server.js").</summary>
-    public required string EntryModule { get; init; }
-
-    /// <summary>Path of the liveness probe the Dockerfile's HEALTHCHECK calls, or null when the app has none.</summary>
-    public string? HealthPath { get; init; }
-
-    /// <summary>
-    /// Route of an entity's collection, "{resource}" standing for the plural snake_case entity ("/users",
-    /// "/api/users/"); the generated routers and the README follow it.
-    /// </summary>
-    public required string CollectionRoutePattern { get; init; }
-
-    /// <summary>Route of one item of an entity ("/users/{id}").</summary>
-    public required string ItemRoutePattern { get; init; }
-
-    /// <summary>Environment variables the generated code reads, with the example value .env.example gives.</summary>
+    /// <summary>Environment variables the generated code reads, in the order .env.example lists them.</summary>
     public required IReadOnlyList<EnvironmentVariable> EnvironmentVariables { get; init; }
 
-    /// <summary>Whether the stack talks to a SQL database through DATABASE_URL (compose then offers postgres).</summary>
-    public required bool UsesDatabase { get; init; }
+    /// <summary>The HTTP routes every generated project serves.</summary>
+    public required StackRoutes Routes { get; init; }
+
+    /// <summary>How the project is installed, tested and started.</summary>
+    public required StackCommands Commands { get; init; }
+
+    /// <summary>How a running app is probed (the Dockerfile's HEALTHCHECK and the verification phase's smoke step).</summary>
+    public required SmokeProbe Smoke { get; init; }
+
+    /// <summary>The SQL database the app talks to, or null when it keeps its data in memory.</summary>
+    public DatabaseSupport? Database { get; init; }
+
+    /// <summary>Paths git and the image build ignore besides .env (build output, caches, local databases).</summary>
+    public IReadOnlyList<string> IgnoredPaths { get; init; } = [];
 
     /// <summary>The infrastructure files generated for this stack, in the order they are written.</summary>
     public required IReadOnlyList<InfrastructureFile> InfrastructureFiles { get; init; }
 
-    /// <summary>The dependency line for requirements.txt or the range for package.json.</summary>
-    public string VersionOf(string dependency) =>
-        DependencyVersions.TryGetValue(dependency, out var version) ? version : "";
+    /// <summary>The project type this stack is the definition of.</summary>
+    [JsonIgnore]
+    public ProjectType Type => new(Name);
 
-    /// <summary>The collection route of a resource ("users" -> "/users").</summary>
-    public string CollectionRoute(string resource) => CollectionRoutePattern.Replace("{resource}", resource, StringComparison.Ordinal);
+    /// <summary>The port the app listens on when <see cref="StartCommand.PortVariable"/> is unset.</summary>
+    [JsonIgnore]
+    public int Port => Commands.Start.DefaultPort;
 
-    /// <summary>The item route of a resource ("users" -> "/users/{id}").</summary>
-    public string ItemRoute(string resource) => ItemRoutePattern.Replace("{resource}", resource, StringComparison.Ordinal);
+    /// <summary>Every package name, runtime and development: the third-party imports validation accepts.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Dependencies => Packages.Select(p => p.Name).ToList();
 
-    /// <summary>The run command as one shell line.</summary>
-    public string RunCommandLine => string.Join(' ', RunCommand);
+    /// <summary>The workspace path of the dependency manifest ("requirements.txt", "package.json").</summary>
+    [JsonIgnore]
+    public string ManifestPath => PackageManager == PackageManager.Npm ? "package.json" : "requirements.txt";
 
-    /// <summary>The test command as one shell line.</summary>
-    public string TestCommandLine => string.Join(' ', TestCommand);
+    /// <summary>Whether compose offers a PostgreSQL service (commented out) for <see cref="Database"/>.</summary>
+    [JsonIgnore]
+    public bool UsesDatabase => Database is not null;
+
+    /// <summary>Files the infrastructure phase writes whatever the code provides; a plan must not target them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> OwnedFiles => InfrastructureFiles.Where(f => f.Owned).Select(f => f.OutputPath).ToList();
+
+    /// <summary>The collection route of a resource ("task-comments" -> "/task-comments/").</summary>
+    public string CollectionRoute(string resource) => Routes.Collection.Replace(StackRoutes.ResourcePlaceholder, resource, StringComparison.Ordinal);
+
+    /// <summary>The item route of a resource ("task-comments" -> "/task-comments/{id}").</summary>
+    public string ItemRoute(string resource) => Routes.Item.Replace(StackRoutes.ResourcePlaceholder, resource, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The routes a smoke step requests once the app is up: the health route, then the list route of every
+    /// entity (named as discovery names them, "TaskComment"), each expected to answer 2xx.
+    /// </summary>
+    public IReadOnlyList<string> SmokeRoutes(IEnumerable<string> entityNames)
+    {
+        ArgumentNullException.ThrowIfNull(entityNames);
+        return [Routes.Health, .. entityNames.Select(EntityNaming.Resource).Distinct(StringComparer.Ordinal).Select(CollectionRoute)];
+    }
+
+    /// <summary>The variable of this name, or null.</summary>
+    public EnvironmentVariable? Variable(string name) => EnvironmentVariables.FirstOrDefault(v => v.Name == name);
 }
 
-/// <summary>An environment variable the generated code reads, the example value and what it is for.</summary>
-public sealed record EnvironmentVariable(string Name, string ExampleValue, string Description);
+/// <summary>The package managers whose manifests the infrastructure templates write.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PackageManager>))]
+public enum PackageManager
+{
+    /// <summary>requirements.txt, pip specifiers (">=2.0,&lt;3.0").</summary>
+    [JsonStringEnumMemberName("pip")] Pip,
+
+    /// <summary>package.json, npm ranges ("^4.21.2").</summary>
+    [JsonStringEnumMemberName("npm")] Npm,
+}
+
+/// <summary>One third-party package: the name as the manifest writes it, its version constraint, and whether only the tests need it.</summary>
+public sealed record StackPackage
+{
+    public required string Name { get; init; }
+
+    /// <summary>A pip specifier (">=0.110,&lt;1.0") or an npm range ("^4.21.2").</summary>
+    public required string Version { get; init; }
+
+    /// <summary>Needed by the tests only (package.json devDependencies; a separate block of requirements.txt).</summary>
+    public bool Dev { get; init; }
+}
+
+/// <summary>The SQL database support of a stack: the variable holding the database URL and the PostgreSQL driver package to add for PostgreSQL.</summary>
+public sealed record DatabaseSupport
+{
+    public required string Variable { get; init; }
+
+    public required string PostgresDriver { get; init; }
+}

@@ -1,137 +1,50 @@
-using Mge.CodeIntelligence.Languages;
+using System.Reflection;
 using Mge.Pipeline.Domain;
 
 namespace Mge.Pipeline.Infrastructure;
 
-/// <summary>The three stacks MGE generates (the team's fixed conventions), looked up by project type or name.</summary>
+/// <summary>
+/// The stacks MGE ships: the definitions under <c>templates/stacks/</c>, compiled into this assembly as
+/// resources and loaded and checked on first use. Embedded rather than read from the templates directory at
+/// run time because host-free code needs them before any configuration exists (argument parsing, validation,
+/// the offline model) and because the offline model's writers and the templates are built against exactly
+/// these definitions: a definition edited beside a deployed binary could only disagree with them.
+/// </summary>
 public static class ProjectStacks
 {
-    private static readonly IReadOnlyList<InfrastructureFile> PythonFiles =
-    [
-        new("{0}/Dockerfile.sbn", "Dockerfile"),
-        new("shared/docker-compose.yml.sbn", "docker-compose.yml"),
-        new("shared/env.example.sbn", ".env.example"),
-        new("shared/requirements.txt.sbn", "requirements.txt"),
-        new("shared/README.md.sbn", "README.md"),
-        new("shared/python.gitignore.sbn", ".gitignore"),
-        new("shared/dockerignore.sbn", ".dockerignore"),
-    ];
+    /// <summary>Resource names of the definitions: "stacks/&lt;name&gt;.json" (see Mge.Pipeline.csproj).</summary>
+    public const string ResourcePrefix = "stacks/";
 
-    public static ProjectStack FastApi { get; } = new()
-    {
-        Type = ProjectType.FastApi,
-        Name = "fastapi",
-        Language = SourceLanguage.Python,
-        BaseImage = "python:3.12-slim",
-        Dependencies = ["fastapi", "uvicorn[standard]", "sqlalchemy", "pydantic", "httpx", "pytest"],
-        DependencyVersions = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["fastapi"] = ">=0.110,<1.0",
-            ["uvicorn[standard]"] = ">=0.29,<1.0",
-            ["sqlalchemy"] = ">=2.0,<3.0",
-            ["pydantic"] = ">=2.5,<3.0",
-            ["httpx"] = ">=0.27,<1.0",
-            ["pytest"] = ">=8.0,<9.0",
-        },
-        RunCommand = ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"],
-        TestCommand = ["pytest"],
-        Port = 8000,
-        EntryModule = "app.main:app",
-        HealthPath = "/docs",
-        CollectionRoutePattern = "/{resource}",
-        ItemRoutePattern = "/{resource}/{id}",
-        EnvironmentVariables =
-        [
-            new("DATABASE_URL", "sqlite:///./app.db", "SQLAlchemy database URL (sqlite by default; postgresql://user:password@host:5432/db in production)"),
-            new("PORT", "8000", "Port the API listens on"),
-        ],
-        UsesDatabase = true,
-        InfrastructureFiles = Expand(PythonFiles, "fastapi"),
-    };
+    private static readonly Lazy<StackCatalog> Shipped = new(LoadEmbedded);
 
-    public static ProjectStack Django { get; } = new()
-    {
-        Type = ProjectType.Django,
-        Name = "django",
-        Language = SourceLanguage.Python,
-        BaseImage = "python:3.12-slim",
-        Dependencies = ["Django", "gunicorn"],
-        DependencyVersions = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Django"] = ">=5.0,<6.0",
-            ["gunicorn"] = ">=22.0,<24.0",
-        },
-        RunCommand = ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"],
-        TestCommand = ["python", "manage.py", "test"],
-        Port = 8000,
-        EntryModule = "config.wsgi:application",
-        HealthPath = null,
-        CollectionRoutePattern = "/api/{resource}/",
-        ItemRoutePattern = "/api/{resource}/{id}/",
-        EnvironmentVariables =
-        [
-            new("SECRET_KEY", "change-me-to-a-long-random-string", "Django's cryptographic signing key; set a secret value in production"),
-            new("DEBUG", "1", "1 for development error pages, 0 in production"),
-            new("ALLOWED_HOSTS", "localhost,127.0.0.1", "Comma-separated host names the app serves"),
-            new("DATABASE_URL", "sqlite:///db.sqlite3", "Database URL (sqlite by default)"),
-            new("PORT", "8000", "Port gunicorn binds to"),
-        ],
-        UsesDatabase = true,
-        InfrastructureFiles = Expand(PythonFiles, "django"),
-    };
+    /// <summary>The shipped catalog; a broken definition throws <see cref="StackDefinitionException"/> here.</summary>
+    public static StackCatalog Catalog => Shipped.Value;
 
-    public static ProjectStack Express { get; } = new()
-    {
-        Type = ProjectType.Express,
-        Name = "express",
-        Language = SourceLanguage.JavaScript,
-        BaseImage = "node:20-slim",
-        Dependencies = ["express"],
-        DependencyVersions = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["express"] = "^4.19.2",
-        },
-        RunCommand = ["node", "src/server.js"],
-        TestCommand = ["node", "--test"],
-        Port = 3000,
-        EntryModule = "src/server.js",
-        HealthPath = null,
-        CollectionRoutePattern = "/api/{resource}",
-        ItemRoutePattern = "/api/{resource}/{id}",
-        EnvironmentVariables =
-        [
-            new("PORT", "3000", "Port the server listens on"),
-            new("NODE_ENV", "development", "development or production"),
-        ],
-        UsesDatabase = false,
-        InfrastructureFiles =
-        [
-            new("express/Dockerfile.sbn", "Dockerfile"),
-            new("shared/docker-compose.yml.sbn", "docker-compose.yml"),
-            new("shared/env.example.sbn", ".env.example"),
-            new("express/package.json.sbn", "package.json"),
-            new("shared/README.md.sbn", "README.md"),
-            new("shared/node.gitignore.sbn", ".gitignore"),
-            new("shared/dockerignore.sbn", ".dockerignore"),
-        ],
-    };
-
-    /// <summary>Every stack, in <see cref="ProjectType"/> order.</summary>
-    public static IReadOnlyList<ProjectStack> All { get; } = [FastApi, Django, Express];
+    /// <summary>Every shipped stack, ordered by name.</summary>
+    public static IReadOnlyList<ProjectStack> All => Catalog.All;
 
     /// <summary>The stack of a project type.</summary>
-    public static ProjectStack For(ProjectType type) => type switch
+    public static ProjectStack For(ProjectType type) => Catalog.For(type);
+
+    /// <summary>The stack a name or alias denotes (case-insensitive), or null.</summary>
+    public static ProjectStack? TryFind(string? name) => Catalog.Find(name);
+
+    private static StackCatalog LoadEmbedded()
     {
-        ProjectType.FastApi => FastApi,
-        ProjectType.Django => Django,
-        ProjectType.Express => Express,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, $"No stack is defined for project type {type}."),
-    };
+        var assembly = typeof(ProjectStacks).Assembly;
+        var definitions = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n[ResourcePrefix.Length..], Read(assembly, n)))
+            .ToList();
+        return StackCatalog.Load(definitions);
+    }
 
-    /// <summary>The stack named "fastapi", "django" or "express" (case-insensitive), or null.</summary>
-    public static ProjectStack? TryFind(string? name) =>
-        All.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static IReadOnlyList<InfrastructureFile> Expand(IReadOnlyList<InfrastructureFile> files, string stackFolder) =>
-        files.Select(f => f with { TemplateName = string.Format(System.Globalization.CultureInfo.InvariantCulture, f.TemplateName, stackFolder) }).ToList();
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new StackDefinitionException($"The stack definition resource '{resource}' cannot be opened.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mge.Pipeline.Costs;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Prompting;
 using Mge.Pipeline.Runs;
@@ -56,6 +57,7 @@ public sealed class MasterPlanPhase
         var discovery = await _repository.GetDiscoveryAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Run '{runId}' has no discovery; run the discovery phase first.");
 
+        var stack = ProjectStacks.For(discovery.ProjectType);
         var firstPrompt = _prompts.MasterPlan(request.Request, discovery.ProjectType, discovery.Document);
         var estimatedInput = TokenEstimator.Estimate(ModelGateway.RenderPrompt(firstPrompt));
         var estimatedOutput = (long)_options.EstimatedMasterPlanOutputTokens;
@@ -74,7 +76,7 @@ public sealed class MasterPlanPhase
             OutputSchemas.MasterPlan,
             check: plan =>
             {
-                var check = PlanValidator.Check(plan);
+                var check = PlanValidator.Check(plan, stack);
                 accepted = check.Problem is null ? check : null;
                 return check.Problem;
             },

@@ -1,12 +1,13 @@
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Pipeline.Prompting;
 
 /// <summary>The structured-output schemas of the JSON phases, built once from the domain records.</summary>
 public static class OutputSchemas
 {
-    /// <summary>The attribute types, relation kinds, complexities and project types the prompts document.</summary>
-    private static readonly IReadOnlyList<string> ProjectTypes = ["fastapi", "django", "express"];
+    /// <summary>The project types the prompts offer: every stack of the catalog.</summary>
+    private static readonly IReadOnlyList<string> ProjectTypes = ProjectStacks.All.Select(s => s.Name).ToList();
 
     public static JsonOutputSchema Discovery { get; } = JsonOutputSchema.For<DiscoveryDocument>(
         "discovery_document",

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Mge.CodeIntelligence.Languages;
 using Mge.Pipeline.Domain;
-using Mge.Pipeline.Requests;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Pipeline.Prompting;
 
@@ -10,12 +10,15 @@ namespace Mge.Pipeline.Prompting;
 /// message (role instructions and output format), then user messages with human-readable instructions and one
 /// or more ```json mge-context blocks. For code and repair the shared part (request, project type, discovery,
 /// plan, the project type's conventions) comes first in its own message and the task-specific part last, so
-/// that the prefix is the same for every task of a run and a provider's prompt cache can serve it. The result
-/// carries the versions of the templates used, which the gateway journals with the call.
+/// that the prefix is the same for every task of a run and a provider's prompt cache can serve it. The project
+/// type's conventions (planning, code, repair) are rendered from its stack definition (prompts/stack/conventions),
+/// and the project types the JSON prompts offer from the catalog. The result carries the versions of the
+/// templates used, which the gateway journals with the call.
 /// </summary>
 public sealed class PromptBuilder
 {
     private readonly PromptTemplates _templates;
+    private readonly StackCatalog _stacks;
 
     /// <summary>Templates from the default templates directory (see <see cref="PromptTemplates.FromDefaultLocation"/>).</summary>
     public PromptBuilder()
@@ -24,9 +27,17 @@ public sealed class PromptBuilder
     }
 
     public PromptBuilder(PromptTemplates templates)
+        : this(templates, ProjectStacks.Catalog)
+    {
+    }
+
+    /// <summary>Prompts over an explicit stack catalog (the shipped one by default).</summary>
+    public PromptBuilder(PromptTemplates templates, StackCatalog stacks)
     {
         ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(stacks);
         _templates = templates;
+        _stacks = stacks;
     }
 
     public PromptMessages Discovery(string request, ProjectType? projectType, int attempt = 1, string? previousError = null)
@@ -54,7 +65,7 @@ public sealed class PromptBuilder
             Discovery = discovery,
             Attempt = attempt,
         };
-        return JsonPrompt("planning", context, previousError);
+        return JsonPrompt("planning", context, previousError, Conventions(projectType, discovery));
     }
 
     /// <summary>One task's code: shared project block, then the task with the signatures of the files of the tasks it depends on.</summary>
@@ -138,7 +149,7 @@ public sealed class PromptBuilder
     public PromptMessages Chat(string message, IReadOnlyList<ChatMessage>? history = null, PromptContext? runContext = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        var system = _templates.Render("chat/system", NoModel);
+        var system = _templates.Render("chat/system", new { ProjectTypes = DisplayNames() });
         var context = (runContext ?? new PromptContext()) with { Role = ModelRole.Chat };
         var user = WithContext("chat/user", context.ToFencedBlock(), block => new { Message = message, Context = block });
         var messages = new List<ChatMessage> { new(ChatRole.System, system.Text) };
@@ -158,12 +169,14 @@ public sealed class PromptBuilder
     /// <summary>Models for templates without variables.</summary>
     private static readonly object NoModel = new { };
 
-    private PromptMessages JsonPrompt(string folder, PromptContext context, string? previousError)
+    private PromptMessages JsonPrompt(string folder, PromptContext context, string? previousError, PromptPart? conventions = null)
     {
         var parts = new List<(ChatRole, PromptPart)>
         {
-            (ChatRole.System, _templates.Render($"{folder}/system", NoModel)),
-            (ChatRole.User, WithContext($"{folder}/user", context.ToFencedBlock(), block => new { Context = block })),
+            (ChatRole.System, _templates.Render($"{folder}/system", new { ProjectTypes = string.Join(" | ", _stacks.All.Select(s => s.Name)) })),
+            (ChatRole.User, conventions is null
+                ? WithContext($"{folder}/user", context.ToFencedBlock(), block => new { Context = block })
+                : WithConventions(WithContext($"{folder}/user", context.ToFencedBlock(), block => new { Context = block, Conventions = conventions.Text }), conventions)),
         };
         if (previousError is not null)
         {
@@ -171,6 +184,33 @@ public sealed class PromptBuilder
         }
 
         return Compose([.. parts]);
+    }
+
+    /// <summary>
+    /// The project type's conventions from its stack definition, with the exact routes of every entity the
+    /// discovery found (the same routes the README documents and the smoke step requests).
+    /// </summary>
+    private PromptPart Conventions(ProjectType projectType, DiscoveryDocument discovery)
+    {
+        var stack = _stacks.For(projectType);
+        var routes = discovery.Entities
+            .Select(e => e.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Resource: EntityNaming.Resource(name)))
+            .Select(e => new { Entity = e.Name, Collection = stack.CollectionRoute(e.Resource), Item = stack.ItemRoute(e.Resource) })
+            .ToList();
+        return _templates.Render("stack/conventions", new { Stack = stack, Routes = routes });
+    }
+
+    /// <summary>A part that embeds the conventions carries their version too.</summary>
+    private static PromptPart WithConventions(PromptPart part, PromptPart conventions) =>
+        part with { Version = $"{part.Version}+{conventions.Version}" };
+
+    /// <summary>"FastAPI, Django or Express".</summary>
+    private string DisplayNames()
+    {
+        var names = _stacks.All.Select(s => s.DisplayName).ToArray();
+        return names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
     }
 
     private PromptPart Shared(ProjectPrompt project, ModelRole role)
@@ -183,7 +223,8 @@ public sealed class PromptBuilder
             Discovery = project.Discovery,
             Plan = project.Plan,
         };
-        return WithContext("project/shared", context.ToFencedBlock(), block => new { Context = block, ProjectType = ProjectTypeParser.Name(project.ProjectType) });
+        var conventions = Conventions(project.ProjectType, project.Discovery);
+        return WithConventions(WithContext("project/shared", context.ToFencedBlock(), block => new { Context = block, Conventions = conventions.Text }), conventions);
     }
 
     /// <summary>Renders a template that must place the context block; one that drops it would leave the offline model (and the prompt's contract) without its data.</summary>

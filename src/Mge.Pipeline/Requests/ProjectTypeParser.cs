@@ -1,36 +1,24 @@
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Pipeline.Requests;
 
-/// <summary>Reads a project type as a user writes it (the CLI's --type, a discovery's project_type): fastapi, django, express, and the usual aliases.</summary>
+/// <summary>
+/// The one reader of project type names as people and models write them (the CLI's --type, a request body's
+/// projectType, a discovery's project_type): a stack's name or one of its aliases, ignoring case, spaces,
+/// '-', '_' and '.' (see <see cref="StackCatalog.Find"/>).
+/// </summary>
 public static class ProjectTypeParser
 {
-    public const string Accepted = "fastapi|django|express";
+    /// <summary>The canonical names, "fastapi|django|express" style.</summary>
+    public static string Accepted => ProjectStacks.Catalog.AcceptedNames;
 
-    public static bool TryParse(string? value, out ProjectType projectType, out string error)
-    {
-        projectType = default;
-        error = string.Empty;
-        var normalized = value?.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("_", "-", StringComparison.Ordinal);
-        switch (normalized)
-        {
-            case "fastapi" or "fast-api":
-                projectType = ProjectType.FastApi;
-                return true;
-            case "django":
-                projectType = ProjectType.Django;
-                return true;
-            case "express" or "expressjs" or "express.js" or "node" or "nodejs" or "node.js":
-                projectType = ProjectType.Express;
-                return true;
-            default:
-                error = string.IsNullOrWhiteSpace(value)
-                    ? $"No project type given; use one of {Accepted}."
-                    : $"Unknown project type '{value.Trim()}'; use one of {Accepted}.";
-                return false;
-        }
-    }
+    public static bool TryParse(string? value, out ProjectType projectType, out string error) =>
+        ProjectStacks.Catalog.TryParse(value, out projectType, out error);
 
-    /// <summary>The type's lower-case name ("fastapi"), as the CLI and the events write it.</summary>
-    public static string Name(ProjectType projectType) => projectType.ToString().ToLowerInvariant();
+    /// <summary>The type named, or null (for callers without use for the error).</summary>
+    public static ProjectType? TryParse(string? value) => TryParse(value, out var type, out _) ? type : null;
+
+    /// <summary>The type's canonical name ("fastapi"), as the CLI and the events write it.</summary>
+    public static string Name(ProjectType projectType) => projectType.Name;
 }

@@ -111,7 +111,7 @@ internal static class PromptContextReader
         if (merged["project_type"] is JsonValue value && value.TryGetValue<string>(out var name))
         {
             var type = ProjectTypeNames.TryParse(name)
-                ?? throw new InvalidOperationException($"Unknown project_type '{name}' in the mge-context block (expected fastapi, django or express).");
+                ?? throw new InvalidOperationException($"Unknown project_type '{name}' in the mge-context block (expected {Mge.Pipeline.Requests.ProjectTypeParser.Accepted}).");
             merged["project_type"] = JsonSerializer.SerializeToNode(type, PromptContext.SerializerOptions);
         }
     }

@@ -1,33 +1,16 @@
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
+using Mge.Pipeline.Requests;
 
 namespace Mge.Models.Offline.Blueprint;
 
-/// <summary>The lower-case stack names used in documents ("fastapi", "django", "express") and their display names.</summary>
+/// <summary>The offline model's view of project type names: canonical and display names from the stack definitions, parsing by the pipeline's one parser.</summary>
 internal static class ProjectTypeNames
 {
-    public static string ToName(ProjectType type) => type switch
-    {
-        ProjectType.FastApi => "fastapi",
-        ProjectType.Django => "django",
-        ProjectType.Express => "express",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown project type."),
-    };
+    public static string ToName(ProjectType type) => ProjectStacks.For(type).Name;
 
-    public static string ToDisplay(ProjectType type) => type switch
-    {
-        ProjectType.FastApi => "FastAPI",
-        ProjectType.Django => "Django",
-        ProjectType.Express => "Express",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown project type."),
-    };
+    public static string ToDisplay(ProjectType type) => ProjectStacks.For(type).DisplayName;
 
-    /// <summary>Reads "fastapi", "fast_api", "FastAPI", "Django", "express"...; null when unknown or empty.</summary>
-    public static ProjectType? TryParse(string? name) =>
-        name?.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).ToLowerInvariant() switch
-        {
-            "fastapi" => ProjectType.FastApi,
-            "django" => ProjectType.Django,
-            "express" or "expressjs" or "node" or "nodejs" => ProjectType.Express,
-            _ => null,
-        };
+    /// <summary>Reads "fastapi", "fast_api", "FastAPI", "Django", "Node.js"...; null when unknown or empty.</summary>
+    public static ProjectType? TryParse(string? name) => ProjectTypeParser.TryParse(name);
 }

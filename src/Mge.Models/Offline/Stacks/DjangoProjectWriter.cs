@@ -1,5 +1,6 @@
 using Mge.Models.Offline.Blueprint;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Models.Offline.Stacks;
 
@@ -10,54 +11,87 @@ namespace Mge.Models.Offline.Stacks;
 /// </summary>
 internal sealed class DjangoProjectWriter : IProjectWriter
 {
-    public ProjectType ProjectType => ProjectType.Django;
+    public ProjectStack Stack { get; } = ProjectStacks.For(ProjectType.Django);
+
+    private StackLayout Layout => Stack.Layout;
 
     public IReadOnlyList<PlannedTask> Plan(ProjectBlueprint blueprint)
     {
         var names = string.Join(", ", blueprint.Entities.Select(e => e.Name));
+        var settings = Layout.File("config/settings.py");
         return
         [
             new("settings", "Foundation", "Project configuration", "Configure the Django project",
-                "manage.py and config/settings.py: SQLite database, the api app in INSTALLED_APPS, settings from environment variables.",
-                "low", ["manage.py", "config/__init__.py", "config/settings.py"], []),
+                $"manage.py and {settings}: the database from {Var("DATABASE_URL")}, the api app in INSTALLED_APPS, {Var("SECRET_KEY")}, {Var("DEBUG")} and {Var("ALLOWED_HOSTS")} from the environment.",
+                "low", [Layout.File("manage.py"), Layout.File("config/__init__.py"), settings], []),
             new("app", "Foundation", "Project configuration", "Create the api application",
-                "The api package and its AppConfig.", "low", ["api/__init__.py", "api/apps.py"], ["settings"]),
+                "The api package and its AppConfig.", "low", [Layout.File("api/__init__.py"), Layout.File("api/apps.py")], ["settings"]),
             new("models", "Domain model", "Models", "Define the models",
-                $"api/models.py: {names} with their fields, ForeignKey relations and ordering.",
-                blueprint.Entities.Count > 3 ? "high" : "medium", ["api/models.py"], ["app"]),
+                $"{Layout.Models.Path}: {names} with their fields, ForeignKey relations and ordering.",
+                blueprint.Entities.Count > 3 ? "high" : "medium", [Layout.Models.Path], ["app"]),
             new("admin", "Domain model", "Models", "Register the models in the admin",
-                "api/admin.py registers every model.", "low", ["api/admin.py"], ["models"]),
+                "api/admin.py registers every model.", "low", [Layout.File("api/admin.py")], ["models"]),
             new("views", "API", "Endpoints", "Implement the JSON CRUD views",
                 "api/views.py: collection (list, create) and detail (read, update, delete) views per model returning JsonResponse, validating with full_clean.",
-                "high", ["api/views.py"], ["models"]),
+                "high", [Layout.File("api/views.py")], ["models"]),
             new("urls", "API", "Endpoints", "Route the API",
-                "api/urls.py maps each collection and detail view.", "low", ["api/urls.py"], ["views"]),
+                $"{Layout.Routes.Path} maps each collection and detail view.", "low", [Layout.Routes.Path], ["views"]),
             new("root", "API", "Application", "Wire the project URLs and servers",
-                "config/urls.py mounts the admin and the api under /api/; config/wsgi.py and config/asgi.py expose the application.",
-                "low", ["config/urls.py", "config/wsgi.py", "config/asgi.py"], ["settings", "urls"]),
+                $"{Layout.App.Path} serves GET {Stack.Routes.Health} and mounts the admin and the api under /{ApiMount}; {Layout.EntryPoint.Path} and config/asgi.py expose the application.",
+                "low", [Layout.App.Path, Layout.EntryPoint.Path, Layout.File("config/asgi.py")], ["settings", "urls"]),
             new("tests", "Quality", "Endpoint tests", "Test the API",
-                "api/tests.py: django.test.TestCase tests for every endpoint, including 404 and validation errors.",
-                "medium", ["api/tests.py"], ["models", "root"]),
+                $"{Layout.Tests.Path}: django.test.TestCase tests for every endpoint, including 404 and validation errors.",
+                "medium", [Layout.Tests.Path], ["models", "root"]),
         ];
     }
 
-    public string? Write(ProjectBlueprint blueprint, string path) => path switch
+    public string? Write(ProjectBlueprint blueprint, string path)
     {
-        "manage.py" => Manage(),
-        "config/__init__.py" => "\"\"\"Django project configuration.\"\"\"\n",
-        "config/settings.py" => Settings(blueprint),
-        "config/urls.py" => RootUrls(),
-        "config/wsgi.py" => Server("wsgi", "WSGI", "get_wsgi_application"),
-        "config/asgi.py" => Server("asgi", "ASGI", "get_asgi_application"),
-        "api/__init__.py" => $"\"\"\"The {FastApiProjectWriter.PyText(blueprint.Domain.ToLowerInvariant())} API application.\"\"\"\n",
-        "api/apps.py" => Apps(blueprint),
-        "api/models.py" => Models(blueprint),
-        "api/views.py" => Views(blueprint),
-        "api/urls.py" => ApiUrls(blueprint),
-        "api/admin.py" => Admin(blueprint),
-        "api/tests.py" => Tests(blueprint),
-        _ => null,
-    };
+        if (path == Layout.App.Path)
+        {
+            return RootUrls();
+        }
+
+        if (path == Layout.EntryPoint.Path)
+        {
+            return Server("wsgi", "WSGI", "get_wsgi_application");
+        }
+
+        if (path == Layout.Models.Path)
+        {
+            return Models(blueprint);
+        }
+
+        if (path == Layout.Routes.Path)
+        {
+            return ApiUrls(blueprint);
+        }
+
+        if (path == Layout.Tests.Path)
+        {
+            return Tests(blueprint);
+        }
+
+        return path switch
+        {
+            "manage.py" => Manage(),
+            "config/__init__.py" => "\"\"\"Django project configuration.\"\"\"\n",
+            "config/settings.py" => Settings(blueprint),
+            "config/asgi.py" => Server("asgi", "ASGI", "get_asgi_application"),
+            "api/__init__.py" => $"\"\"\"The {FastApiProjectWriter.PyText(blueprint.Domain.ToLowerInvariant())} API application.\"\"\"\n",
+            "api/apps.py" => Apps(blueprint),
+            "api/views.py" => Views(blueprint),
+            "api/admin.py" => Admin(blueprint),
+            _ => null,
+        };
+    }
+
+    /// <summary>Where the api app's URLconf is mounted: the collection route's part before the resource ("api/").</summary>
+    private string ApiMount => Stack.Routes.Collection[1..Stack.Routes.Collection.IndexOf(StackRoutes.ResourcePlaceholder, StringComparison.Ordinal)];
+
+    /// <summary>The name of a variable the definition declares; the settings read exactly the definition's names.</summary>
+    private string Var(string name) =>
+        Stack.Variable(name)?.Name ?? throw new InvalidOperationException($"The Django stack definition does not declare {name}; the writer and templates/stacks disagree.");
 
     private static string Manage()
     {
@@ -78,18 +112,54 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Settings(ProjectBlueprint blueprint)
+    private string Settings(ProjectBlueprint blueprint)
     {
+        var database = Stack.Database ?? throw new InvalidOperationException("The Django stack definition has no database.");
         var code = new CodeBuilder();
-        code.Line($"\"\"\"Settings of the {FastApiProjectWriter.PyText(blueprint.Domain.ToLowerInvariant())} project; secrets and hosts come from the environment.\"\"\"")
+        code.Line($"\"\"\"Settings of the {FastApiProjectWriter.PyText(blueprint.Domain.ToLowerInvariant())} project; secrets, hosts and the database come from the environment.\"\"\"")
             .Line("import os")
             .Line("from pathlib import Path")
+            .Line("from typing import Any")
+            .Line("from urllib.parse import unquote, urlsplit")
+            .Blank()
+            .Line("from django.core.exceptions import ImproperlyConfigured")
             .Blank()
             .Line("BASE_DIR = Path(__file__).resolve().parent.parent")
+            .Blank(2)
+            .Block("def _flag(name: str, default: str) -> bool:", c => c
+                .Line("\"\"\"Whether the environment variable <name> is on (1, true, yes or on).\"\"\"")
+                .Line("return os.getenv(name, default).strip().lower() in (\"1\", \"true\", \"yes\", \"on\")"))
+            .Blank(2)
+            .Block("def _database(url: str) -> dict[str, Any]:", c => c
+                .Line("\"\"\"The DATABASES entry of a database URL: sqlite:///<file> or postgresql://user:password@host:port/name.\"\"\"")
+                .Line("parts = urlsplit(url)")
+                .Block("if parts.scheme == \"sqlite\":", i => i
+                    .Line("name = parts.path[1:] if parts.path.startswith(\"/\") else parts.path")
+                    .Line("return {\"ENGINE\": \"django.db.backends.sqlite3\", \"NAME\": name or str(BASE_DIR / \"db.sqlite3\")}"))
+                .Block("if parts.scheme in (\"postgres\", \"postgresql\"):", i => i
+                    .Line("return {")
+                    .Line("    \"ENGINE\": \"django.db.backends.postgresql\",")
+                    .Line("    \"NAME\": parts.path.lstrip(\"/\"),")
+                    .Line("    \"USER\": unquote(parts.username or \"\"),")
+                    .Line("    \"PASSWORD\": unquote(parts.password or \"\"),")
+                    .Line("    \"HOST\": parts.hostname or \"\",")
+                    .Line("    \"PORT\": str(parts.port or \"\"),")
+                    .Line("}"))
+                .Line($"raise ImproperlyConfigured(f\"{database.Variable}: unsupported scheme {{parts.scheme!r}} (use sqlite:/// or postgresql://)\")"))
+            .Blank(2)
+            .Line("# Off unless the environment turns it on: a deployment that forgets it never shows debug pages.")
+            .Line($"DEBUG = _flag(\"{Var("DEBUG")}\", \"{Stack.DefaultOf("DEBUG")}\")")
             .Blank()
-            .Line("SECRET_KEY = os.getenv(\"DJANGO_SECRET_KEY\", \"insecure-development-key-change-me\")")
-            .Line("DEBUG = os.getenv(\"DJANGO_DEBUG\", \"true\").lower() == \"true\"")
-            .Line("ALLOWED_HOSTS = [host for host in os.getenv(\"DJANGO_ALLOWED_HOSTS\", \"localhost,127.0.0.1,testserver\").split(\",\") if host]")
+            .Line("# No default: a key published with the code would let anyone forge sessions and signed data.")
+            .Line($"SECRET_KEY = os.getenv(\"{Var("SECRET_KEY")}\", \"\")")
+            .Block("if not SECRET_KEY:", c => c
+                .Line($"raise ImproperlyConfigured(\"{Var("SECRET_KEY")} is not set: copy .env.example to .env for development; set a secret value in production.\")"))
+            .Blank()
+            .Line($"ALLOWED_HOSTS = [host.strip() for host in os.getenv(\"{Var("ALLOWED_HOSTS")}\", \"\").split(\",\") if host.strip()]")
+            .Block("if not ALLOWED_HOSTS and not DEBUG:", c => c
+                .Line($"raise ImproperlyConfigured(\"{Var("ALLOWED_HOSTS")} is not set: list the host names the app serves, comma-separated.\")"))
+            .Line("# The container's health check calls the app on the loopback address.")
+            .Line("ALLOWED_HOSTS += [host for host in (\"localhost\", \"127.0.0.1\") if host not in ALLOWED_HOSTS]")
             .Blank()
             .Line("INSTALLED_APPS = [")
             .Lines(new[] { "admin", "auth", "contenttypes", "sessions", "messages", "staticfiles" }.Select(a => $"    \"django.contrib.{a}\","))
@@ -128,12 +198,7 @@ internal sealed class DjangoProjectWriter : IProjectWriter
             .Blank()
             .Line("WSGI_APPLICATION = \"config.wsgi.application\"")
             .Blank()
-            .Line("DATABASES = {")
-            .Line("    \"default\": {")
-            .Line("        \"ENGINE\": \"django.db.backends.sqlite3\",")
-            .Line("        \"NAME\": os.getenv(\"DATABASE_PATH\", str(BASE_DIR / \"db.sqlite3\")),")
-            .Line("    }")
-            .Line("}")
+            .Line($"DATABASES = {{\"default\": _database(os.getenv(\"{database.Variable}\", \"{Stack.DefaultOf(database.Variable)}\"))}}")
             .Blank()
             .Line("LANGUAGE_CODE = \"en-us\"")
             .Line("TIME_ZONE = \"UTC\"")
@@ -147,16 +212,22 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string RootUrls()
+    private string RootUrls()
     {
         var code = new CodeBuilder();
-        code.Line("\"\"\"Root URL configuration: the admin and the JSON API under /api/.\"\"\"")
+        code.Line($"\"\"\"Root URL configuration: the health route, the admin and the JSON API under /{ApiMount}.\"\"\"")
             .Line("from django.contrib import admin")
+            .Line("from django.http import HttpRequest, JsonResponse")
             .Line("from django.urls import include, path")
-            .Blank()
+            .Blank(2)
+            .Block("def health(request: HttpRequest) -> JsonResponse:", c => c
+                .Line("\"\"\"Liveness probe: answers 200 while the app is up.\"\"\"")
+                .Line("return JsonResponse({\"status\": \"ok\"})"))
+            .Blank(2)
             .Line("urlpatterns = [")
+            .Line($"    path(\"{Stack.Routes.Health.TrimStart('/')}\", health),")
             .Line("    path(\"admin/\", admin.site.urls),")
-            .Line("    path(\"api/\", include(\"api.urls\")),")
+            .Line($"    path(\"{ApiMount}\", include(\"api.urls\")),")
             .Line("]");
         return code.ToString();
     }
@@ -343,7 +414,7 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string ApiUrls(ProjectBlueprint blueprint)
+    private string ApiUrls(ProjectBlueprint blueprint)
     {
         var code = new CodeBuilder();
         code.Line("\"\"\"URL routes of the api application.\"\"\"")
@@ -356,9 +427,10 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         {
             foreach (var entity in blueprint.Entities)
             {
-                var segment = entity.Plural.Replace('_', '-');
-                code.Line($"path(\"{segment}/\", views.{entity.Module}_collection, name=\"{entity.Module}-collection\"),")
-                    .Line($"path(\"{segment}/<int:pk>/\", views.{entity.Module}_detail, name=\"{entity.Module}-detail\"),");
+                var collection = Stack.CollectionOf(entity)[(ApiMount.Length + 1)..];
+                var item = Stack.ItemOf(entity)[(ApiMount.Length + 1)..].Replace("{id}", "<int:pk>", StringComparison.Ordinal);
+                code.Line($"path(\"{collection}\", views.{entity.Module}_collection, name=\"{entity.Module}-collection\"),")
+                    .Line($"path(\"{item}\", views.{entity.Module}_detail, name=\"{entity.Module}-detail\"),");
             }
         }
 
@@ -385,7 +457,7 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Tests(ProjectBlueprint blueprint)
+    private string Tests(ProjectBlueprint blueprint)
     {
         var code = new CodeBuilder();
         code.Line("\"\"\"Tests of the JSON API through Django's test client.\"\"\"")
@@ -433,7 +505,7 @@ internal sealed class DjangoProjectWriter : IProjectWriter
                     });
                     c.Blank().Block($"def make_{entity.Module}(self, **overrides: Any) -> dict[str, Any]:", m => m
                         .Line($"\"\"\"Create a {entity.Label} through the API and return it.\"\"\"")
-                        .Line($"response = self.send(\"post\", \"{Url(entity)}\", {{**self.{entity.Module}_payload(), **overrides}})")
+                        .Line($"response = self.send(\"post\", \"{Stack.CollectionOf(entity)}\", {{**self.{entity.Module}_payload(), **overrides}})")
                         .Line("self.assertEqual(response.status_code, 201, response.content)")
                         .Line("return response.json()"));
                 }
@@ -447,10 +519,12 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static void EntityTests(CodeBuilder c, BlueprintEntity entity)
+    private void EntityTests(CodeBuilder c, BlueprintEntity entity)
     {
         var e = entity.Module;
-        var url = Url(entity);
+        var url = Stack.CollectionOf(entity);
+        var item = Stack.ItemOf(entity).Replace("{id}", "{created['id']}", StringComparison.Ordinal);
+        var missing = Stack.ItemOf(entity).Replace("{id}", "999999", StringComparison.Ordinal);
         c.Line($"\"\"\"The /{url.TrimStart('/')} endpoints.\"\"\"")
             .Blank()
             .Block($"def test_create_{e}(self) -> None:", t => t
@@ -459,7 +533,7 @@ internal sealed class DjangoProjectWriter : IProjectWriter
             .Blank()
             .Block($"def test_read_{e}(self) -> None:", t => t
                 .Line($"created = self.make_{e}()")
-                .Line($"response = self.client.get(f\"{url}{{created['id']}}/\")")
+                .Line($"response = self.client.get(f\"{item}\")")
                 .Line("self.assertEqual(response.status_code, 200)")
                 .Line("self.assertEqual(response.json(), created)"))
             .Blank()
@@ -476,13 +550,13 @@ internal sealed class DjangoProjectWriter : IProjectWriter
             t.Line($"created = self.make_{e}()");
             if (updateField is null)
             {
-                t.Line($"response = self.send(\"patch\", f\"{url}{{created['id']}}/\", {{}})")
+                t.Line($"response = self.send(\"patch\", f\"{item}\", {{}})")
                     .Line("self.assertEqual(response.status_code, 200)");
             }
             else
             {
                 var value = SampleValues.UpdatePython(updateField, awareDateTimes: true);
-                t.Line($"response = self.send(\"patch\", f\"{url}{{created['id']}}/\", {{\"{updateField.Name}\": {value}}})")
+                t.Line($"response = self.send(\"patch\", f\"{item}\", {{\"{updateField.Name}\": {value}}})")
                     .Line("self.assertEqual(response.status_code, 200, response.content)")
                     .Line($"self.assertEqual(response.json()[\"{updateField.Name}\"], {value})");
             }
@@ -491,11 +565,11 @@ internal sealed class DjangoProjectWriter : IProjectWriter
         c.Blank()
             .Block($"def test_delete_{e}(self) -> None:", t => t
                 .Line($"created = self.make_{e}()")
-                .Line($"self.assertEqual(self.client.delete(f\"{url}{{created['id']}}/\").status_code, 204)")
-                .Line($"self.assertEqual(self.client.get(f\"{url}{{created['id']}}/\").status_code, 404)"))
+                .Line($"self.assertEqual(self.client.delete(f\"{item}\").status_code, 204)")
+                .Line($"self.assertEqual(self.client.get(f\"{item}\").status_code, 404)"))
             .Blank()
             .Block($"def test_read_missing_{e}_returns_404(self) -> None:", t => t
-                .Line($"self.assertEqual(self.client.get(\"{url}999999/\").status_code, 404)"));
+                .Line($"self.assertEqual(self.client.get(\"{missing}\").status_code, 404)"));
 
         if (entity.InputNames.Any(i => i.Required))
         {
@@ -519,6 +593,4 @@ internal sealed class DjangoProjectWriter : IProjectWriter
                 .Line($"self.assertEqual(self.send(\"post\", \"{url}\", duplicate).status_code, 400)"));
         }
     }
-
-    private static string Url(BlueprintEntity entity) => $"/api/{entity.Plural.Replace('_', '-')}/";
 }

@@ -1,5 +1,6 @@
 using Mge.Models.Offline.Blueprint;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Models.Offline.Stacks;
 
@@ -10,7 +11,9 @@ namespace Mge.Models.Offline.Stacks;
 /// </summary>
 internal sealed class ExpressProjectWriter : IProjectWriter
 {
-    public ProjectType ProjectType => ProjectType.Express;
+    public ProjectStack Stack { get; } = ProjectStacks.For(ProjectType.Express);
+
+    private StackLayout Layout => Stack.Layout;
 
     public IReadOnlyList<PlannedTask> Plan(ProjectBlueprint blueprint)
     {
@@ -18,32 +21,32 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         {
             new("store", "Foundation", "Storage", "Create the in-memory store",
                 "src/store.js: one collection per resource with ids, lookups, updates, cascading deletes and a reset for tests.",
-                "medium", ["src/store.js"], []),
+                "medium", [Layout.File("src/store.js")], []),
         };
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"model:{entity.Name}", "Domain model", "Validation", $"Validate {entity.Label} payloads",
-                $"src/models/{entity.Module}.js: the {entity.Name} fields and a validate function for creates and partial updates.",
-                "low", [$"src/models/{entity.Module}.js"], []));
+                $"{Layout.Models.PathOf(entity)}: the {entity.Name} fields and a validate function for creates and partial updates.",
+                "low", [Layout.Models.PathOf(entity)], []));
         }
 
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"route:{entity.Name}", "API", "Endpoints", $"Expose the {entity.PluralLabel} endpoints",
-                $"src/routes/{entity.Plural}.js: express.Router with list, create, read, update (PUT/PATCH) and delete; 400 on invalid input, 404 for unknown records and references, 409 on duplicates.",
-                "medium", [$"src/routes/{entity.Plural}.js"], ["store", $"model:{entity.Name}"]));
+                $"{Layout.Routes.PathOf(entity)}: express.Router at {Stack.CollectionOf(entity)} with list, create, read, update (PUT/PATCH) and delete; 400 on invalid input, 404 for unknown records and references, 409 on duplicates.",
+                "medium", [Layout.Routes.PathOf(entity)], ["store", $"model:{entity.Name}"]));
         }
 
         tasks.Add(new("app", "API", "Application", "Assemble the Express application",
-            "src/app.js mounts every router, JSON parsing, 404 and error handlers, and exports the app.",
-            "low", ["src/app.js"], blueprint.Entities.Select(e => $"route:{e.Name}").ToList()));
+            $"{Layout.App.Path} mounts every router, serves GET {Stack.Routes.Health}, adds JSON parsing, 404 and error handlers, and exports the app.",
+            "low", [Layout.App.Path], blueprint.Entities.Select(e => $"route:{e.Name}").ToList()));
         tasks.Add(new("server", "API", "Application", "Start the HTTP server",
-            "src/server.js listens on PORT (3000 by default).", "low", ["src/server.js"], ["app"]));
+            $"{Layout.EntryPoint.Path} listens on {Stack.Commands.Start.PortVariable} ({Stack.Port} by default).", "low", [Layout.EntryPoint.Path], ["app"]));
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"test:{entity.Name}", "Quality", "Endpoint tests", $"Test the {entity.PluralLabel} endpoints",
-                $"test/{entity.Plural}.test.js: node:test tests of every {entity.Label} endpoint with fetch against app.listen(0).",
-                "medium", [$"test/{entity.Plural}.test.js"], ["store", "app"]));
+                $"{Layout.Tests.PathOf(entity)}: node:test tests of every {entity.Label} endpoint with fetch against app.listen(0).",
+                "medium", [Layout.Tests.PathOf(entity)], ["store", "app"]));
         }
 
         return tasks;
@@ -51,30 +54,32 @@ internal sealed class ExpressProjectWriter : IProjectWriter
 
     public string? Write(ProjectBlueprint blueprint, string path)
     {
-        switch (path)
+        if (path == Layout.App.Path)
         {
-            case "src/store.js":
-                return Store(blueprint);
-            case "src/app.js":
-                return App(blueprint);
-            case "src/server.js":
-                return Server();
+            return App(blueprint);
         }
 
-        var entity = FastApiProjectWriter.EntityFor(blueprint, path, "src/models/", ".js", byPlural: false);
-        if (entity is not null)
+        if (path == Layout.EntryPoint.Path)
         {
-            return Model(entity);
+            return Server();
         }
 
-        entity = FastApiProjectWriter.EntityFor(blueprint, path, "src/routes/", ".js", byPlural: true);
-        if (entity is not null)
+        if (path == Layout.File("src/store.js"))
         {
-            return Routes(blueprint, entity);
+            return Store(blueprint);
         }
 
-        entity = FastApiProjectWriter.EntityFor(blueprint, path, "test/", ".test.js", byPlural: true);
-        return entity is null ? null : Tests(blueprint, entity);
+        if (Layout.Models.EntityIn(blueprint, path) is { } model)
+        {
+            return Model(model);
+        }
+
+        if (Layout.Routes.EntityIn(blueprint, path) is { } routed)
+        {
+            return Routes(blueprint, routed);
+        }
+
+        return Layout.Tests.EntityIn(blueprint, path) is { } tested ? Tests(blueprint, tested) : null;
     }
 
     private static string CollectionName(BlueprintEntity entity) => Naming.ToCamel(entity.Plural);
@@ -231,7 +236,7 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Routes(ProjectBlueprint blueprint, BlueprintEntity entity)
+    private string Routes(ProjectBlueprint blueprint, BlueprintEntity entity)
     {
         var collection = $"store.{CollectionName(entity)}";
         var validate = $"validate{entity.Name}";
@@ -241,8 +246,8 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Line("\"use strict\";")
             .Blank()
             .Line("const express = require(\"express\");")
-            .Line($"const {{ {validate} }} = require(\"../models/{entity.Module}\");")
-            .Line("const store = require(\"../store\");")
+            .Line($"const {{ {validate} }} = require(\"{Require(Layout.Routes.PathOf(entity), Layout.Models.PathOf(entity))}\");")
+            .Line($"const store = require(\"{Require(Layout.Routes.PathOf(entity), Layout.File("src/store.js"))}\");")
             .Blank()
             .Line("const router = express.Router();")
             .Blank()
@@ -322,28 +327,31 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string App(ProjectBlueprint blueprint)
+    private string App(ProjectBlueprint blueprint)
     {
+        var environment = Stack.Variable("NODE_ENV") ?? throw new InvalidOperationException("The Express stack definition does not declare NODE_ENV.");
         var code = new CodeBuilder("  ");
-        code.Line($"// {blueprint.Domain} API: the Express application (exported; src/server.js listens).")
+        code.Line($"// {blueprint.Domain} API: the Express application (exported; {Layout.EntryPoint.Path} listens).")
             .Line("\"use strict\";")
             .Blank()
             .Line("const express = require(\"express\");");
         foreach (var entity in blueprint.Entities)
         {
-            code.Line($"const {Naming.ToCamel(entity.Plural)}Router = require(\"./routes/{entity.Plural}\");");
+            code.Line($"const {Naming.ToCamel(entity.Plural)}Router = require(\"{Require(Layout.App.Path, Layout.Routes.PathOf(entity))}\");");
         }
 
         code.Blank()
             .Line("const app = express();")
+            .Line($"// Production behaviour (no error details) unless {environment.Name} says otherwise.")
+            .Line($"app.set(\"env\", process.env.{environment.Name} || \"{Stack.DefaultOf(environment.Name)}\");")
             .Line("app.use(express.json());")
             .Blank()
-            .Line("app.get(\"/health\", (req, res) => {")
+            .Line($"app.get(\"{Stack.Routes.Health}\", (req, res) => {{")
             .Line("  res.json({ status: \"ok\" });")
             .Line("});");
         foreach (var entity in blueprint.Entities)
         {
-            code.Line($"app.use(\"/{entity.Plural.Replace('_', '-')}\", {Naming.ToCamel(entity.Plural)}Router);");
+            code.Line($"app.use(\"{Stack.CollectionOf(entity).TrimEnd('/')}\", {Naming.ToCamel(entity.Plural)}Router);");
         }
 
         code.Blank()
@@ -362,15 +370,16 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Server()
+    private string Server()
     {
+        var start = Stack.Commands.Start;
         var code = new CodeBuilder("  ");
-        code.Line("// Starts the HTTP server on PORT (3000 by default).")
+        code.Line($"// Starts the HTTP server on {start.PortVariable} ({Stack.DefaultOf(start.PortVariable)} by default).")
             .Line("\"use strict\";")
             .Blank()
-            .Line("const app = require(\"./app\");")
+            .Line($"const app = require(\"{Require(Layout.EntryPoint.Path, Layout.App.Path)}\");")
             .Blank()
-            .Line("const port = Number(process.env.PORT) || 3000;")
+            .Line($"const port = Number(process.env.{start.PortVariable}) || {Stack.DefaultOf(start.PortVariable)};")
             .Blank()
             .Line("app.listen(port, () => {")
             .Line("  console.log(`Listening on port ${port}`);")
@@ -401,9 +410,12 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         return chain;
     }
 
-    private static string Tests(ProjectBlueprint blueprint, BlueprintEntity entity)
+    private string Tests(ProjectBlueprint blueprint, BlueprintEntity entity)
     {
-        var url = $"/{entity.Plural.Replace('_', '-')}";
+        var url = Stack.CollectionOf(entity).TrimEnd('/');
+        var file = Layout.Tests.PathOf(entity);
+        var item = Stack.ItemOf(entity).Replace("{id}", "${created.id}", StringComparison.Ordinal);
+        var missing = Stack.ItemOf(entity).Replace("{id}", "999999", StringComparison.Ordinal);
         var make = $"make{entity.Name}";
         var code = new CodeBuilder("  ");
         code.Line($"// Endpoint tests for {entity.PluralLabel}: a real server on a free port, called with fetch.")
@@ -411,8 +423,8 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Blank()
             .Line("const { after, before, beforeEach, test } = require(\"node:test\");")
             .Line("const assert = require(\"node:assert/strict\");")
-            .Line("const app = require(\"../src/app\");")
-            .Line("const store = require(\"../src/store\");")
+            .Line($"const app = require(\"{Require(file, Layout.App.Path)}\");")
+            .Line($"const store = require(\"{Require(file, Layout.File("src/store.js"))}\");")
             .Blank()
             .Line("let server;")
             .Line("let baseUrl;")
@@ -446,7 +458,7 @@ internal sealed class ExpressProjectWriter : IProjectWriter
 
         foreach (var current in RequiredChain(blueprint, entity))
         {
-            var currentUrl = $"/{current.Plural.Replace('_', '-')}";
+            var currentUrl = Stack.CollectionOf(current).TrimEnd('/');
             code.Blank()
                 .Line($"/** A valid {current.Label} payload (creating the records it refers to). */")
                 .Braces($"async function {Naming.ToCamel(current.Module)}Payload()", b =>
@@ -487,7 +499,7 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Blank()
             .Line($"test(\"reads a {entity.Label}\", async () => {{")
             .Line($"  const created = await {make}();")
-            .Line($"  const response = await send(\"GET\", `{url}/${{created.id}}`);")
+            .Line($"  const response = await send(\"GET\", `{item}`);")
             .Line("  assert.equal(response.status, 200);")
             .Line("  assert.deepEqual(response.body, created);")
             .Line("});")
@@ -506,13 +518,13 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Line($"  const created = await {make}();");
         if (updateField is null)
         {
-            code.Line($"  const response = await send(\"PATCH\", `{url}/${{created.id}}`, {{}});")
+            code.Line($"  const response = await send(\"PATCH\", `{item}`, {{}});")
                 .Line("  assert.equal(response.status, 200);");
         }
         else
         {
             var value = SampleValues.UpdateJavaScript(updateField);
-            code.Line($"  const response = await send(\"PATCH\", `{url}/${{created.id}}`, {{ {updateField.Name}: {value} }});")
+            code.Line($"  const response = await send(\"PATCH\", `{item}`, {{ {updateField.Name}: {value} }});")
                 .Line("  assert.equal(response.status, 200);")
                 .Line($"  assert.equal(response.body.{updateField.Name}, {value});");
         }
@@ -521,12 +533,12 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Blank()
             .Line($"test(\"deletes a {entity.Label}\", async () => {{")
             .Line($"  const created = await {make}();")
-            .Line($"  assert.equal((await send(\"DELETE\", `{url}/${{created.id}}`)).status, 204);")
-            .Line($"  assert.equal((await send(\"GET\", `{url}/${{created.id}}`)).status, 404);")
+            .Line($"  assert.equal((await send(\"DELETE\", `{item}`)).status, 204);")
+            .Line($"  assert.equal((await send(\"GET\", `{item}`)).status, 404);")
             .Line("});")
             .Blank()
             .Line($"test(\"answers 404 for a missing {entity.Label}\", async () => {{")
-            .Line($"  assert.equal((await send(\"GET\", \"{url}/999999\")).status, 404);")
+            .Line($"  assert.equal((await send(\"GET\", \"{missing}\")).status, 404);")
             .Line("});");
 
         if (entity.InputNames.Any(i => i.Required))
@@ -561,4 +573,6 @@ internal sealed class ExpressProjectWriter : IProjectWriter
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Require(string from, string target) => StackLayoutExtensions.RequireFrom(from, target);
 }

@@ -1,5 +1,6 @@
 using Mge.Models.Offline.Blueprint;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Models.Offline.Stacks;
 
@@ -10,7 +11,9 @@ namespace Mge.Models.Offline.Stacks;
 /// </summary>
 internal sealed class FastApiProjectWriter : IProjectWriter
 {
-    public ProjectType ProjectType => ProjectType.FastApi;
+    public ProjectStack Stack { get; } = ProjectStacks.For(ProjectType.FastApi);
+
+    private StackLayout Layout => Stack.Layout;
 
     public IReadOnlyList<PlannedTask> Plan(ProjectBlueprint blueprint)
     {
@@ -18,56 +21,56 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         {
             new("skeleton", "Foundation", "Project skeleton", "Create the package and database setup",
                 "Create the app package and app/database.py: SQLAlchemy engine from DATABASE_URL (SQLite by default), session factory, declarative Base and the get_db dependency; add the package markers of schemas, crud and routers.",
-                "low", ["app/__init__.py", "app/database.py", "app/schemas/__init__.py", "app/crud/__init__.py", "app/routers/__init__.py"], []),
+                "low", [Layout.File("app/__init__.py"), Layout.File("app/database.py"), Layout.File("app/schemas/__init__.py"), Layout.File("app/crud/__init__.py"), Layout.File("app/routers/__init__.py")], []),
         };
 
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"model:{entity.Name}", "Domain model", "ORM models", $"Create the {entity.Name} model",
                 $"SQLAlchemy model {entity.Name} (table {entity.Plural}) with its columns{Relations(entity)}.",
-                entity.Parents.Count > 0 ? "medium" : "low", [$"app/models/{entity.Module}.py"], ["skeleton"]));
+                entity.Parents.Count > 0 ? "medium" : "low", [Layout.Models.PathOf(entity)], ["skeleton"]));
         }
 
         tasks.Add(new("models", "Domain model", "ORM models", "Register every model",
             "app/models/__init__.py imports every model so that the metadata and relationships are complete.",
-            "low", ["app/models/__init__.py"], blueprint.Entities.Select(e => $"model:{e.Name}").ToList()));
+            "low", [Layout.File("app/models/__init__.py")], blueprint.Entities.Select(e => $"model:{e.Name}").ToList()));
 
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"schema:{entity.Name}", "Domain model", "Validation schemas", $"Create the {entity.Name} schemas",
                 $"Pydantic v2 schemas {entity.Name}Create, {entity.Name}Update and {entity.Name}Read (from_attributes) with field validation.",
-                "low", [$"app/schemas/{entity.Module}.py"], []));
+                "low", [Layout.Named("app/schemas/{entity}.py").PathOf(entity)], []));
         }
 
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"crud:{entity.Name}", "API", "Data access", $"Implement {entity.Label} data access",
                 $"Functions to get, list, create, update and delete {entity.PluralLabel} with a SQLAlchemy session.",
-                "medium", [$"app/crud/{entity.Module}.py"], [$"model:{entity.Name}", $"schema:{entity.Name}"]));
+                "medium", [Layout.Named("app/crud/{entity}.py").PathOf(entity)], [$"model:{entity.Name}", $"schema:{entity.Name}"]));
         }
 
         foreach (var entity in blueprint.Entities)
         {
             var parentCrud = entity.Parents.Select(p => $"crud:{p.Target}").Distinct();
             tasks.Add(new($"router:{entity.Name}", "API", "Endpoints", $"Expose the {entity.PluralLabel} endpoints",
-                $"APIRouter at /{entity.Plural} with list, create, read, update (PUT/PATCH) and delete; 404 for unknown records and references, 409 on conflicts.",
-                "medium", [$"app/routers/{entity.Plural}.py"],
+                $"APIRouter at {Stack.CollectionOf(entity)} with list, create, read, update (PUT/PATCH) and delete; 404 for unknown records and references, 409 on conflicts.",
+                "medium", [Layout.Routes.PathOf(entity)],
                 ["skeleton", $"model:{entity.Name}", $"schema:{entity.Name}", $"crud:{entity.Name}", .. parentCrud.Where(k => k != $"crud:{entity.Name}")]));
         }
 
         tasks.Add(new("main", "API", "Application", "Assemble the FastAPI application",
-            "app/main.py creates the FastAPI app, creates the tables at startup, includes every router and adds a health endpoint.",
-            "low", ["app/main.py"], ["skeleton", "models", .. blueprint.Entities.Select(e => $"router:{e.Name}")]));
+            $"app/main.py creates the FastAPI app, creates the tables at startup, includes every router and serves GET {Stack.Routes.Health}.",
+            "low", [Layout.App.Path], ["skeleton", "models", .. blueprint.Entities.Select(e => $"router:{e.Name}")]));
 
         tasks.Add(new("conftest", "Quality", "Test harness", "Set up the test harness",
             "tests/conftest.py: an in-memory SQLite engine (StaticPool) overriding get_db, a TestClient fixture and factories that create records through the API.",
-            "medium", ["tests/__init__.py", "tests/conftest.py"], ["skeleton", "main"]));
+            "medium", [Layout.File("tests/__init__.py"), Layout.File("tests/conftest.py")], ["skeleton", "main"]));
 
         foreach (var entity in blueprint.Entities)
         {
             tasks.Add(new($"test:{entity.Name}", "Quality", "Endpoint tests", $"Test the {entity.PluralLabel} endpoints",
                 $"pytest tests for every {entity.Label} endpoint, including 404 and validation errors.",
-                "medium", [$"tests/test_{entity.Plural}.py"], ["conftest"]));
+                "medium", [Layout.Tests.PathOf(entity)], ["conftest"]));
         }
 
         return tasks;
@@ -75,6 +78,11 @@ internal sealed class FastApiProjectWriter : IProjectWriter
 
     public string? Write(ProjectBlueprint blueprint, string path)
     {
+        if (path == Layout.App.Path)
+        {
+            return Main(blueprint);
+        }
+
         switch (path)
         {
             case "app/__init__.py":
@@ -89,51 +97,33 @@ internal sealed class FastApiProjectWriter : IProjectWriter
                 return Docstring("Database operations, one module per entity.");
             case "app/routers/__init__.py":
                 return Docstring("API routers, one module per entity.");
-            case "app/main.py":
-                return Main(blueprint);
             case "tests/__init__.py":
                 return Docstring("Tests of the API.");
             case "tests/conftest.py":
                 return Conftest(blueprint);
         }
 
-        var entity = EntityFor(blueprint, path, "app/models/", ".py", byPlural: false);
-        if (entity is not null)
+        if (Layout.Models.EntityIn(blueprint, path) is { } model)
         {
-            return Model(blueprint, entity);
+            return Model(blueprint, model);
         }
 
-        entity = EntityFor(blueprint, path, "app/schemas/", ".py", byPlural: false);
-        if (entity is not null)
+        if (Layout.Named("app/schemas/{entity}.py").EntityIn(blueprint, path) is { } schema)
         {
-            return Schemas(entity);
+            return Schemas(schema);
         }
 
-        entity = EntityFor(blueprint, path, "app/crud/", ".py", byPlural: false);
-        if (entity is not null)
+        if (Layout.Named("app/crud/{entity}.py").EntityIn(blueprint, path) is { } crud)
         {
-            return Crud(entity);
+            return Crud(crud);
         }
 
-        entity = EntityFor(blueprint, path, "app/routers/", ".py", byPlural: true);
-        if (entity is not null)
+        if (Layout.Routes.EntityIn(blueprint, path) is { } routed)
         {
-            return Router(blueprint, entity);
+            return Router(blueprint, routed);
         }
 
-        entity = EntityFor(blueprint, path, "tests/test_", ".py", byPlural: true);
-        return entity is null ? null : Tests(blueprint, entity);
-    }
-
-    internal static BlueprintEntity? EntityFor(ProjectBlueprint blueprint, string path, string prefix, string suffix, bool byPlural)
-    {
-        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = path[prefix.Length..^suffix.Length];
-        return name.Contains('/') ? null : byPlural ? blueprint.FindByPlural(name) : blueprint.FindByModule(name);
+        return Layout.Tests.EntityIn(blueprint, path) is { } tested ? Tests(blueprint, tested) : null;
     }
 
     private static string Relations(BlueprintEntity entity) =>
@@ -141,8 +131,9 @@ internal sealed class FastApiProjectWriter : IProjectWriter
 
     private static string Docstring(string text) => $"\"\"\"{text}\"\"\"\n";
 
-    private static string Database()
+    private string Database()
     {
+        var database = Stack.Database ?? throw new InvalidOperationException("The FastAPI stack definition has no database.");
         var code = new CodeBuilder();
         code.Line("\"\"\"Database engine, session factory and the declarative base of every model.\"\"\"")
             .Line("import os")
@@ -151,7 +142,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
             .Line("from sqlalchemy import create_engine")
             .Line("from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker")
             .Blank()
-            .Line("DATABASE_URL = os.getenv(\"DATABASE_URL\", \"sqlite:///./app.db\")")
+            .Line($"DATABASE_URL = os.getenv(\"{database.Variable}\", \"{Stack.DefaultOf(database.Variable)}\")")
             .Blank()
             .Line("# SQLite connections are used from FastAPI's worker threads.")
             .Line("_connect_args = {\"check_same_thread\": False} if DATABASE_URL.startswith(\"sqlite\") else {}")
@@ -463,7 +454,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Router(ProjectBlueprint blueprint, BlueprintEntity entity)
+    private string Router(ProjectBlueprint blueprint, BlueprintEntity entity)
     {
         var e = entity.Module;
         var parents = entity.Parents.Select(p => blueprint.Get(p.Target)).DistinctBy(p => p.Name).Where(p => p.Name != entity.Name).ToList();
@@ -484,7 +475,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
             .Line($"from app.models.{e} import {entity.Name}")
             .Line($"from app.schemas.{e} import {entity.Name}Create, {entity.Name}Read, {entity.Name}Update")
             .Blank()
-            .Line($"router = APIRouter(prefix=\"/{entity.Plural}\", tags=[\"{entity.Plural}\"])")
+            .Line($"router = APIRouter(prefix=\"{Stack.CollectionOf(entity).TrimEnd('/')}\", tags=[\"{entity.Plural}\"])")
             .Blank(2)
             .Block($"def _get_or_404(db: Session, {e}_id: int) -> {entity.Name}:", c => c
                 .Line($"\"\"\"Return the {entity.Label} or answer 404.\"\"\"")
@@ -557,7 +548,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Main(ProjectBlueprint blueprint)
+    private string Main(ProjectBlueprint blueprint)
     {
         var routers = blueprint.Entities.Select(e => e.Plural).Order(StringComparer.Ordinal).ToList();
         var code = new CodeBuilder();
@@ -589,14 +580,14 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         }
 
         code.Blank(2)
-            .Line("@app.get(\"/health\")")
+            .Line($"@app.get(\"{Stack.Routes.Health}\")")
             .Block("def health() -> dict[str, str]:", c => c
                 .Line("\"\"\"Report that the service is up.\"\"\"")
                 .Line("return {\"status\": \"ok\"}"));
         return code.ToString();
     }
 
-    private static string Conftest(ProjectBlueprint blueprint)
+    private string Conftest(ProjectBlueprint blueprint)
     {
         var code = new CodeBuilder();
         code.Line("\"\"\"Shared fixtures: an isolated in-memory database, a test client and record factories.\"\"\"");
@@ -682,7 +673,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
                     .Line($"\"\"\"Create {entity.PluralLabel} through the API and return them as JSON.\"\"\"")
                     .Blank()
                     .Block("def make(**overrides: Any) -> dict[str, Any]:", m => m
-                        .Line($"response = client.post(\"/{entity.Plural}/\", json={{**{e}_payload(), **overrides}})")
+                        .Line($"response = client.post(\"{Stack.CollectionOf(entity)}\", json={{**{e}_payload(), **overrides}})")
                         .Line("assert response.status_code == 201, response.text")
                         .Line("return response.json()"))
                     .Blank()
@@ -692,10 +683,12 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         return code.ToString();
     }
 
-    private static string Tests(ProjectBlueprint blueprint, BlueprintEntity entity)
+    private string Tests(ProjectBlueprint blueprint, BlueprintEntity entity)
     {
         var e = entity.Module;
-        var url = $"/{entity.Plural}/";
+        var url = Stack.CollectionOf(entity);
+        var item = Stack.ItemOf(entity).Replace("{id}", "{created['id']}", StringComparison.Ordinal);
+        var missing = Stack.ItemOf(entity).Replace("{id}", "999999", StringComparison.Ordinal);
         var code = new CodeBuilder();
         code.Line($"\"\"\"Endpoint tests for {entity.PluralLabel}.\"\"\"")
             .Line("from collections.abc import Callable")
@@ -711,7 +704,7 @@ internal sealed class FastApiProjectWriter : IProjectWriter
             .Blank(2)
             .Block($"def test_read_{e}(client: TestClient, make_{e}: Factory) -> None:", c => c
                 .Line($"created = make_{e}()")
-                .Line($"response = client.get(f\"{url}{{created['id']}}\")")
+                .Line($"response = client.get(f\"{item}\")")
                 .Line("assert response.status_code == 200")
                 .Line("assert response.json() == created"))
             .Blank(2)
@@ -728,13 +721,13 @@ internal sealed class FastApiProjectWriter : IProjectWriter
             c.Line($"created = make_{e}()");
             if (updateField is null)
             {
-                c.Line($"response = client.patch(f\"{url}{{created['id']}}\", json={{}})")
+                c.Line($"response = client.patch(f\"{item}\", json={{}})")
                     .Line("assert response.status_code == 200");
             }
             else
             {
                 var value = SampleValues.UpdatePython(updateField);
-                c.Line($"response = client.patch(f\"{url}{{created['id']}}\", json={{\"{updateField.Name}\": {value}}})")
+                c.Line($"response = client.patch(f\"{item}\", json={{\"{updateField.Name}\": {value}}})")
                     .Line("assert response.status_code == 200")
                     .Line($"assert response.json()[\"{updateField.Name}\"] == {value}");
             }
@@ -743,11 +736,11 @@ internal sealed class FastApiProjectWriter : IProjectWriter
         code.Blank(2)
             .Block($"def test_delete_{e}(client: TestClient, make_{e}: Factory) -> None:", c => c
                 .Line($"created = make_{e}()")
-                .Line($"assert client.delete(f\"{url}{{created['id']}}\").status_code == 204")
-                .Line($"assert client.get(f\"{url}{{created['id']}}\").status_code == 404"))
+                .Line($"assert client.delete(f\"{item}\").status_code == 204")
+                .Line($"assert client.get(f\"{item}\").status_code == 404"))
             .Blank(2)
             .Block($"def test_read_missing_{e}_returns_404(client: TestClient) -> None:", c => c
-                .Line($"assert client.get(\"{url}999999\").status_code == 404"));
+                .Line($"assert client.get(\"{missing}\").status_code == 404"));
 
         if (entity.InputNames.Any(i => i.Required))
         {

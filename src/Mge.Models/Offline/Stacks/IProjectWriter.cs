@@ -1,12 +1,16 @@
 using Mge.Models.Offline.Blueprint;
-using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Models.Offline.Stacks;
 
-/// <summary>Plans and writes the files of one stack's layout (see the stack conventions in the team brief).</summary>
+/// <summary>
+/// Plans and writes the files of one stack's layout. What the stack definition states (file paths, routes,
+/// environment variables, ports) the writer reads from <see cref="Stack"/>; the code itself is the writer's.
+/// </summary>
 internal interface IProjectWriter
 {
-    ProjectType ProjectType { get; }
+    /// <summary>The definition this writer follows.</summary>
+    ProjectStack Stack { get; }
 
     /// <summary>The stack's tasks for this blueprint, dependencies before dependents.</summary>
     IReadOnlyList<PlannedTask> Plan(ProjectBlueprint blueprint);

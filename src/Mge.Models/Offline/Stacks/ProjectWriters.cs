@@ -2,18 +2,13 @@ using Mge.Pipeline.Domain;
 
 namespace Mge.Models.Offline.Stacks;
 
-/// <summary>The writer of each stack.</summary>
+/// <summary>The offline model's writer of each stack definition, found by the stack's name.</summary>
 internal static class ProjectWriters
 {
-    private static readonly IProjectWriter FastApi = new FastApiProjectWriter();
-    private static readonly IProjectWriter Django = new DjangoProjectWriter();
-    private static readonly IProjectWriter Express = new ExpressProjectWriter();
+    /// <summary>Every writer; each names the stack definition it writes projects for.</summary>
+    public static IReadOnlyList<IProjectWriter> All { get; } = [new FastApiProjectWriter(), new DjangoProjectWriter(), new ExpressProjectWriter()];
 
-    public static IProjectWriter For(ProjectType type) => type switch
-    {
-        ProjectType.FastApi => FastApi,
-        ProjectType.Django => Django,
-        ProjectType.Express => Express,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown project type."),
-    };
+    public static IProjectWriter For(ProjectType type) =>
+        All.FirstOrDefault(w => w.Stack.Type == type)
+            ?? throw new ArgumentOutOfRangeException(nameof(type), type.Name, $"The offline model has no writer for the stack '{type.Name}' (it writes {string.Join(", ", All.Select(w => w.Stack.Name))}).");
 }

@@ -7,9 +7,10 @@ namespace Mge.Pipeline.Infrastructure;
 
 /// <summary>
 /// Phase 9: renders the project stack's infrastructure files (Dockerfile, docker-compose.yml, .env.example,
-/// requirements.txt or package.json, README.md, .gitignore, .dockerignore) into the run's workspace blobs.
-/// A file the generated code already provides under the same path is kept and not overwritten. Re-running
-/// renders the same text to the same blobs.
+/// requirements.txt or package.json, README.md, .gitignore, .dockerignore) into the run's workspace blobs,
+/// from the project type's stack definition. A file the phase owns (see <see cref="InfrastructureFile.Owned"/>)
+/// is always rendered, replacing any code that took its path, so that it agrees with the definition; any other
+/// file the generated code already provides is kept. Re-running renders the same text to the same blobs.
 /// </summary>
 public sealed class InfrastructurePhase
 {
@@ -53,7 +54,7 @@ public sealed class InfrastructurePhase
         var generated = new List<string>();
         foreach (var file in stack.InfrastructureFiles)
         {
-            if (codeFiles.Contains(file.OutputPath))
+            if (!file.Owned && codeFiles.Contains(file.OutputPath))
             {
                 continue;
             }

@@ -240,5 +240,5 @@ public sealed class PromptBuilder
     }
 
     private static PromptMessages Compose(params (ChatRole Role, PromptPart Part)[] parts) =>
-        new(parts.Select(p => new ChatMessage(p.Role, p.Part.Text)), parts.Select(p => p.Part.Version));
+        new(parts.Select(p => new ChatMessage(p.Role, p.Part.Text)), parts.SelectMany(p => p.Part.Version.Split('+')));
 }

@@ -31,9 +31,9 @@ internal sealed class PhaseHarness
 
     private readonly Queue<string> _answers = new();
 
-    public PhaseHarness(ProjectType projectType = ProjectType.FastApi, int maxAtomRepairAttempts = 2, ILanguageService? language = null)
+    public PhaseHarness(ProjectType? projectType = null, int maxAtomRepairAttempts = 2, ILanguageService? language = null)
     {
-        ProjectType = projectType;
+        ProjectType = projectType ?? ProjectType.FastApi;
         MaxAtomRepairAttempts = maxAtomRepairAttempts;
         Chat = new Mock<IChatClient>(MockBehavior.Strict);
         Chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()))

@@ -112,13 +112,14 @@ public sealed class DiscoveryPhaseTests
     }
 
     [Theory]
-    [InlineData(ProjectType.Django, "Create a FastAPI API", "fastapi", ProjectType.Django, "options")]
-    [InlineData(null, "Crea una API con Express para tareas", "fastapi", ProjectType.Express, "request")]
-    [InlineData(null, "An API for tasks", "django", ProjectType.Django, "discovery")]
-    [InlineData(null, "An API for tasks", "rails", ProjectType.FastApi, "default")]
-    public void The_project_type_comes_from_options_then_request_then_discovery_then_default(ProjectType? option, string request, string discovered, ProjectType expected, string source)
+    [InlineData("django", "Create a FastAPI API", "fastapi", "django", "options")]
+    [InlineData(null, "Crea una API con Express para tareas", "fastapi", "express", "request")]
+    [InlineData(null, "An API for tasks", "django", "django", "discovery")]
+    [InlineData(null, "An API for tasks", "rails", "fastapi", "default")]
+    public void The_project_type_comes_from_options_then_request_then_discovery_then_default(string? option, string request, string discovered, string expectedName, string source)
     {
-        var generation = new GenerationRequest("r", request, new GenerationOptions { ProjectType = option }, DateTimeOffset.UnixEpoch);
+        var expected = new ProjectType(expectedName);
+        var generation = new GenerationRequest("r", request, new GenerationOptions { ProjectType = option is null ? null : new ProjectType(option) }, DateTimeOffset.UnixEpoch);
         var document = new DiscoveryDocument { Domain = "d", ProjectName = "p", ProjectType = discovered };
 
         Assert.Equal((expected, source), DiscoveryPhase.DecideProjectType(generation, document));

@@ -12,17 +12,19 @@ public sealed class InfrastructurePhaseTests
 {
     private const string Run = PhaseHarness.RunId;
 
-    public static TheoryData<ProjectType> Types => new() { ProjectType.FastApi, ProjectType.Django, ProjectType.Express };
+    /// <summary>Every shipped stack, by name.</summary>
+    public static TheoryData<string> Types => new(ProjectStacks.All.Select(s => s.Name));
 
     private static Task<string?> WorkspaceTextAsync(PhaseHarness harness, string path) =>
         harness.Repository.GetTextAsync(StorageNames.RunsContainer, StorageKeys.Blobs.WorkspaceFile(Run, path));
 
     [Theory]
     [MemberData(nameof(Types))]
-    public async Task Every_infrastructure_file_of_the_stack_is_written_and_filled(ProjectType type)
+    public async Task Every_infrastructure_file_of_the_stack_is_written_and_filled(string name)
     {
+        var type = new ProjectType(name);
         var harness = new PhaseHarness(type);
-        var code = type == ProjectType.Express ? "src/app.js" : "app/main.py";
+        var code = ProjectStacks.For(type).Layout.App.Path;
         await harness.SeedAsync((1, [(code, "# the app\n")]));
         await harness.Repository.PutTextAsync(StorageNames.RunsContainer, StorageKeys.Blobs.WorkspaceFile(Run, code), "# the app\n");
 
@@ -45,10 +47,10 @@ public sealed class InfrastructurePhaseTests
             Assert.Contains($"### {entity}", readme);
         }
 
-        if (type == ProjectType.Express)
+        if (stack.PackageManager == PackageManager.Npm)
         {
             using var package = JsonDocument.Parse((await WorkspaceTextAsync(harness, "package.json"))!);
-            Assert.Equal("node --test", package.RootElement.GetProperty("scripts").GetProperty("test").GetString());
+            Assert.Equal(stack.Commands.Test.ShellLine, package.RootElement.GetProperty("scripts").GetProperty("test").GetString());
         }
 
         var done = Assert.Single(await harness.EventsAsync(ProgressEvents.InfrastructureGenerationCompleteType));
@@ -73,11 +75,28 @@ public sealed class InfrastructurePhaseTests
         Assert.Equal(dockerfile, await WorkspaceTextAsync(harness, "Dockerfile"));
     }
 
+    [Fact]
+    public async Task An_owned_file_the_code_provides_is_replaced_by_the_definitions()
+    {
+        var harness = new PhaseHarness(ProjectType.Express);
+        await harness.SeedAsync((1, [("Dockerfile", "FROM node:14\nCMD node index.js\n"), ("package.json", "{\"name\": \"x\"}\n"), ("src/app.js", "// app\n")]));
+        await harness.FileWriting.WriteAsync(Run);
+
+        var outcome = await harness.Infrastructure.GenerateAsync(Run);
+
+        Assert.Contains("Dockerfile", outcome.Files);
+        Assert.Contains("package.json", outcome.Files);
+        Assert.Contains("CMD [\"node\", \"src/server.js\"]", await WorkspaceTextAsync(harness, "Dockerfile"));
+        using var package = JsonDocument.Parse((await WorkspaceTextAsync(harness, "package.json"))!);
+        Assert.Equal("^4.21.2", package.RootElement.GetProperty("dependencies").GetProperty("express").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Types))]
     [Trait("Category", "Slow")]
-    public async Task Docker_compose_accepts_the_compose_file_when_it_is_installed(ProjectType type)
+    public async Task Docker_compose_accepts_the_compose_file_when_it_is_installed(string name)
     {
+        var type = new ProjectType(name);
         var compose = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);
         if (compose is null)
         {

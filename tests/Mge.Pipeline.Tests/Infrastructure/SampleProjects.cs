@@ -64,10 +64,10 @@ internal static class SampleProjects
         Phases = [],
     };
 
-    public static IReadOnlyList<string> Files(ProjectType type) => type switch
+    /// <summary>A few files of the stack's layout: its entry point, its app and the user's model and tests.</summary>
+    public static IReadOnlyList<string> Files(ProjectType type)
     {
-        ProjectType.FastApi => ["app/__init__.py", "app/main.py", "app/models/user.py", "tests/test_users.py"],
-        ProjectType.Django => ["manage.py", "config/settings.py", "api/models.py", "api/views.py"],
-        _ => ["src/app.js", "src/server.js", "src/routes/users.js", "test/users.test.js"],
-    };
+        var layout = Mge.Pipeline.Infrastructure.ProjectStacks.For(type).Layout;
+        return new[] { layout.EntryPoint.Path, layout.App.Path, layout.Models.For("user", "users"), layout.Tests.For("user", "users") }.Distinct().ToList();
+    }
 }

@@ -6,20 +6,21 @@ namespace Mge.Pipeline.Tests.Infrastructure;
 
 public sealed class TemplateRendererTests
 {
-    public static TheoryData<ProjectType> Types => new() { ProjectType.FastApi, ProjectType.Django, ProjectType.Express };
+    /// <summary>Every shipped stack, by name.</summary>
+    public static TheoryData<string> Types => new(ProjectStacks.All.Select(s => s.Name));
 
-    private static InfrastructureModel Model(ProjectType type)
+    private static InfrastructureModel Model(string type)
     {
-        var stack = ProjectStacks.For(type);
-        return InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(type));
+        var stack = ProjectStacks.For(new ProjectType(type));
+        return InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(stack.Type));
     }
 
     [Theory]
     [MemberData(nameof(Types))]
-    public async Task Every_template_of_a_stack_renders_without_leftover_markup(ProjectType type)
+    public async Task Every_template_of_a_stack_renders_without_leftover_markup(string type)
     {
         var renderer = TestRenderers.Default();
-        var stack = ProjectStacks.For(type);
+        var stack = ProjectStacks.For(new ProjectType(type));
         foreach (var file in stack.InfrastructureFiles)
         {
             var text = await renderer.RenderAsync(file.TemplateName, Model(type));
@@ -34,12 +35,12 @@ public sealed class TemplateRendererTests
     }
 
     [Theory]
-    [InlineData(ProjectType.FastApi, "FROM python:3.12-slim", "CMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]")]
-    [InlineData(ProjectType.Django, "FROM python:3.12-slim", "exec gunicorn config.wsgi:application --bind 0.0.0.0:8000")]
-    [InlineData(ProjectType.Express, "FROM node:20-slim", "CMD [\"node\", \"src/server.js\"]")]
-    public async Task Dockerfile_installs_dependencies_first_runs_unprivileged_and_starts_the_stack(ProjectType type, string from, string command)
+    [InlineData("fastapi", "FROM python:3.12-slim", "CMD [\"sh\", \"-c\", \"exec uvicorn app.main:app --host 0.0.0.0 --port \\\"${PORT:-8000}\\\"\"]")]
+    [InlineData("django", "FROM python:3.12-slim", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --bind \\\"0.0.0.0:${PORT:-8000}\\\"")]
+    [InlineData("express", "FROM node:20-slim", "CMD [\"node\", \"src/server.js\"]")]
+    public async Task Dockerfile_installs_dependencies_first_runs_unprivileged_and_starts_the_stack(string type, string from, string command)
     {
-        var stack = ProjectStacks.For(type);
+        var stack = ProjectStacks.For(new ProjectType(type));
         var file = stack.InfrastructureFiles.Single(f => f.OutputPath == "Dockerfile");
         var text = await TestRenderers.Default().RenderAsync(file.TemplateName, Model(type));
 
@@ -47,15 +48,17 @@ public sealed class TemplateRendererTests
         Assert.Contains(command, text);
         Assert.Contains($"EXPOSE {stack.Port}", text);
         Assert.Contains("HEALTHCHECK", text);
+        Assert.Contains($"\"http://127.0.0.1:${{PORT:-{stack.Port}}}/health\" || exit 1", text);
+        Assert.Contains($"{stack.Commands.Start.PortVariable}={stack.Port}", text);
         Assert.Matches(@"(?m)^USER (app|node)$", text);
-        var manifest = type == ProjectType.Express ? "COPY package*.json ./" : "COPY requirements.txt .";
+        var manifest = type == "express" ? "COPY package*.json ./" : "COPY requirements.txt .";
         Assert.True(text.IndexOf(manifest, StringComparison.Ordinal) < text.IndexOf("COPY --chown", StringComparison.Ordinal), "the dependency layer must come before the code");
     }
 
     [Fact]
     public async Task Package_json_is_valid_json_with_start_and_test_scripts_and_express()
     {
-        var model = Model(ProjectType.Express);
+        var model = Model("express");
         var text = await TestRenderers.Default().RenderAsync("express/package.json.sbn", model);
 
         using var document = JsonDocument.Parse(text);
@@ -63,14 +66,17 @@ public sealed class TemplateRendererTests
         Assert.Equal("task-tracker-api", root.GetProperty("name").GetString());
         Assert.Equal(model.Description, root.GetProperty("description").GetString());
         Assert.Equal("node src/server.js", root.GetProperty("scripts").GetProperty("start").GetString());
-        Assert.Equal("node --test", root.GetProperty("scripts").GetProperty("test").GetString());
-        Assert.Equal("^4.19.2", root.GetProperty("dependencies").GetProperty("express").GetString());
+        Assert.Equal("node --test --test-reporter=tap", root.GetProperty("scripts").GetProperty("test").GetString());
+        Assert.Equal("^4.21.2", root.GetProperty("dependencies").GetProperty("express").GetString());
+        Assert.Equal("src/app.js", root.GetProperty("main").GetString());
+        Assert.Equal(">=20", root.GetProperty("engines").GetProperty("node").GetString());
+        Assert.False(root.TryGetProperty("devDependencies", out _), "the Express stack needs no development package (node:test is built in)");
     }
 
     [Theory]
-    [InlineData(ProjectType.FastApi, new[] { "fastapi>=0.110,<1.0", "uvicorn[standard]>=0.29,<1.0", "sqlalchemy>=2.0,<3.0", "pydantic>=2.5,<3.0", "httpx>=0.27,<1.0", "pytest>=8.0,<9.0" })]
-    [InlineData(ProjectType.Django, new[] { "Django>=5.0,<6.0", "gunicorn>=22.0,<24.0" })]
-    public async Task Requirements_list_exactly_the_declared_dependencies(ProjectType type, string[] expected)
+    [InlineData("fastapi", new[] { "fastapi>=0.110,<1.0", "uvicorn[standard]>=0.29,<1.0", "sqlalchemy>=2.0,<3.0", "pydantic>=2.6,<3.0", "httpx>=0.27,<1.0", "pytest>=8.0,<9.0" })]
+    [InlineData("django", new[] { "Django>=5.0,<6.0", "gunicorn>=22.0,<24.0" })]
+    public async Task Requirements_list_exactly_the_declared_dependencies(string type, string[] expected)
     {
         var text = await TestRenderers.Default().RenderAsync("shared/requirements.txt.sbn", Model(type));
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('#')).ToArray();
@@ -79,13 +85,13 @@ public sealed class TemplateRendererTests
 
     [Theory]
     [MemberData(nameof(Types))]
-    public async Task Readme_mentions_every_entity_with_its_endpoints_and_how_to_run(ProjectType type)
+    public async Task Readme_mentions_every_entity_with_its_endpoints_and_how_to_run(string type)
     {
-        var stack = ProjectStacks.For(type);
+        var stack = ProjectStacks.For(new ProjectType(type));
         var text = await TestRenderers.Default().RenderAsync("shared/README.md.sbn", Model(type));
 
         Assert.StartsWith("# Task Tracker API", text);
-        foreach (var (entity, resource) in new[] { ("User", "users"), ("Task", "tasks"), ("TaskComment", "task_comments") })
+        foreach (var (entity, resource) in new[] { ("User", "users"), ("Task", "tasks"), ("TaskComment", "task-comments") })
         {
             Assert.Contains($"### {entity}", text);
             Assert.Contains($"| GET | `{stack.CollectionRoute(resource)}` |", text);
@@ -93,29 +99,37 @@ public sealed class TemplateRendererTests
         }
 
         Assert.Contains("docker-compose up --build", text);
-        Assert.Contains(type == ProjectType.Express ? "npm test" : stack.TestCommandLine, text);
+        Assert.Contains(stack.Commands.Install.ShellLine + "\n", text);
+        Assert.Contains(stack.Commands.Start.ShellLine + "\n", text);
+        Assert.Contains(stack.Commands.Test.ShellLine + "\n", text);
+        Assert.Contains($"`GET {stack.Routes.Health}`", text);
+        foreach (var variable in stack.EnvironmentVariables)
+        {
+            Assert.Contains($"| `{variable.Name}` | {variable.Meaning} | `{variable.DevelopmentValue}` |", text);
+        }
     }
 
     [Theory]
     [MemberData(nameof(Types))]
-    public async Task Env_example_declares_every_variable_the_stack_reads(ProjectType type)
+    public async Task Env_example_declares_every_variable_the_stack_reads(string type)
     {
-        var stack = ProjectStacks.For(type);
+        var stack = ProjectStacks.For(new ProjectType(type));
         var text = await TestRenderers.Default().RenderAsync("shared/env.example.sbn", Model(type));
         var assigned = text.Split('\n').Where(l => l.Contains('=') && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=')]).ToList();
 
         Assert.Equal(stack.EnvironmentVariables.Select(v => v.Name), assigned);
-        if (type == ProjectType.Django)
+        if (type == "django")
         {
-            Assert.Contains("SECRET_KEY", assigned);
-            Assert.Contains("DEBUG", assigned);
+            Assert.Contains("SECRET_KEY=development-only-insecure-key-replace-in-production", text);
+            Assert.Contains("DEBUG=1", text);
+            Assert.Contains("ALLOWED_HOSTS=localhost,127.0.0.1", text);
         }
     }
 
     [Fact]
     public async Task A_missing_template_is_a_clear_error()
     {
-        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("fastapi/nope.sbn", Model(ProjectType.FastApi)));
+        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("fastapi/nope.sbn", Model("fastapi")));
         Assert.Contains("fastapi/nope.sbn", error.Message);
         Assert.Contains("not found", error.Message);
     }
@@ -131,11 +145,11 @@ public sealed class TemplateRendererTests
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "shared", "broken.sbn"), "ok\n{{ for x in }}\n");
             var renderer = TestRenderers.Over(directory.FullName);
 
-            var unknown = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/bad.sbn", Model(ProjectType.FastApi)));
+            var unknown = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/bad.sbn", Model("fastapi")));
             Assert.Contains("shared/bad.sbn(2,", unknown.Message);
             Assert.Contains("project_nam", unknown.Message);
 
-            var syntax = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/broken.sbn", Model(ProjectType.FastApi)));
+            var syntax = await Assert.ThrowsAsync<TemplateRenderException>(() => renderer.RenderAsync("shared/broken.sbn", Model("fastapi")));
             Assert.Contains("does not parse", syntax.Message);
             Assert.Contains("shared/broken.sbn(2,", syntax.Message);
         }
@@ -148,7 +162,7 @@ public sealed class TemplateRendererTests
     [Fact]
     public async Task Template_names_cannot_leave_the_templates_directory()
     {
-        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("../secrets.sbn", Model(ProjectType.FastApi)));
+        var error = await Assert.ThrowsAsync<TemplateRenderException>(() => TestRenderers.Default().RenderAsync("../secrets.sbn", Model("fastapi")));
         Assert.Contains("leaves the templates directory", error.Message);
     }
 }

@@ -78,22 +78,22 @@ public sealed class PromptBuilderTests
     {
         var builder = new PromptBuilder();
 
-        Assert.Equal("discovery@1", builder.Discovery("Build a blog with posts", null).Version);
-        Assert.Equal("discovery@1", builder.Discovery("Build a blog with posts", null, 2, "bad").Version);
-        Assert.Equal("planning@1", builder.MasterPlan(SampleAnswers.Request, ProjectType.FastApi, Project.Discovery).Version);
-        Assert.Equal("code@1+project@1", builder.Code(Project, new PlanTask { Number = 1, Name = "M" }, []).Version);
-        Assert.Equal("repair@1+project@1", builder.Repair(Project, new PlanTask { Number = 1, Name = "M" }, [new FailedFile("a.py", "x", ["e"])], [], 2).Version);
+        Assert.Equal("discovery@2", builder.Discovery("Build a blog with posts", null).Version);
+        Assert.Equal("discovery@2", builder.Discovery("Build a blog with posts", null, 2, "bad").Version);
+        Assert.Equal("planning@2+stack@1", builder.MasterPlan(SampleAnswers.Request, ProjectType.FastApi, Project.Discovery).Version);
+        Assert.Equal("code@1+project@2+stack@1", builder.Code(Project, new PlanTask { Number = 1, Name = "M" }, []).Version);
+        Assert.Equal("repair@1+project@2+stack@1", builder.Repair(Project, new PlanTask { Number = 1, Name = "M" }, [new FailedFile("a.py", "x", ["e"])], [], 2).Version);
         Assert.Equal("atom-repair@1", builder.AtomRepair(ProjectType.FastApi, "a.py", "f", "x", ["e"], [], 1).Version);
-        Assert.Equal("chat@1", builder.Chat("hello").Version);
+        Assert.Equal("chat@2", builder.Chat("hello").Version);
     }
 
     [Theory]
-    [InlineData(ProjectType.FastApi, "app/database.py")]
-    [InlineData(ProjectType.Django, "config/settings.py")]
-    [InlineData(ProjectType.Express, "src/app.js")]
-    public void The_shared_prefix_carries_the_project_types_conventions_before_the_context(ProjectType type, string layoutFile)
+    [InlineData("fastapi", "app/database.py")]
+    [InlineData("django", "config/settings.py")]
+    [InlineData("express", "src/app.js")]
+    public void The_shared_prefix_carries_the_project_types_conventions_before_the_context(string type, string layoutFile)
     {
-        var messages = new PromptBuilder().Code(Project with { ProjectType = type }, new PlanTask { Number = 1, Name = "M" }, []);
+        var messages = new PromptBuilder().Code(Project with { ProjectType = new ProjectType(type) }, new PlanTask { Number = 1, Name = "M" }, []);
 
         var shared = messages[1].Text;
         Assert.Contains(layoutFile, shared, StringComparison.Ordinal);

@@ -395,7 +395,7 @@ public sealed class StackCatalog
             .Where(g => g.Select(c => c.Stack).Distinct(StringComparer.Ordinal).Count() > 1);
         foreach (var claim in claims)
         {
-            yield return $"the name '{claim.First().Written}' is claimed by {string.Join(" and ", claim.Select(c => c.Stack).Distinct(StringComparer.Ordinal))}.";
+            yield return $"the name '{claim.First().Written}' is claimed by {string.Join(" and ", claim.Select(c => c.Stack).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.";
         }
     }
 

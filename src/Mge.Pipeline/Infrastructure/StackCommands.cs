@@ -38,9 +38,10 @@ public sealed record TestCommand : CommandLine
 
 /// <summary>
 /// Where and how the test command reports each test: <see cref="TestReportFormat.Tap"/> on stdout (node's test
-/// runner), a <see cref="TestReportFormat.Junit"/> XML file at <see cref="Path"/> (pytest), or Django's runner
-/// text on stderr (<see cref="TestReportFormat.Django"/>: one "name ... ok|FAIL|ERROR" line per test at
-/// verbosity 2, then FAIL:/ERROR: blocks, "Ran N tests", OK or FAILED).
+/// runner), a <see cref="TestReportFormat.Junit"/> XML file at <see cref="Path"/> (pytest), or the text of
+/// Python's unittest runner, which Django's test command prints on stderr (<see cref="TestReportFormat.UnittestText"/>:
+/// one "name (module.Class.name) ... ok|FAIL|ERROR" line per test at verbosity 2, then FAIL:/ERROR: blocks with
+/// tracebacks, "Ran N tests in Xs", OK or FAILED (failures=N, errors=N)).
 /// </summary>
 public sealed record TestReport
 {
@@ -57,7 +58,7 @@ public enum TestReportFormat
 {
     [JsonStringEnumMemberName("tap")] Tap,
     [JsonStringEnumMemberName("junit")] Junit,
-    [JsonStringEnumMemberName("django")] Django,
+    [JsonStringEnumMemberName("unittest-text")] UnittestText,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TestReportLocation>))]

@@ -15,12 +15,12 @@ public sealed class PlanningTests
     }
 
     [Theory]
-    [InlineData(ProjectType.FastApi)]
-    [InlineData(ProjectType.Django)]
-    [InlineData(ProjectType.Express)]
-    public async Task Plan_numbers_tasks_in_order_and_depends_only_on_earlier_tasks(ProjectType type)
+    [InlineData("fastapi")]
+    [InlineData("django")]
+    [InlineData("express")]
+    public async Task Plan_numbers_tasks_in_order_and_depends_only_on_earlier_tasks(string type)
     {
-        var plan = await PlanAsync(type);
+        var plan = await PlanAsync(new ProjectType(type));
         var tasks = plan.Tasks.ToList();
 
         Assert.Equal(Enumerable.Range(1, tasks.Count), tasks.Select(t => t.Number));

@@ -80,25 +80,17 @@ public sealed class ProjectGenerationTests
     public async Task Express_project_tests_pass_after_npm_install()
     {
         using var project = await GeneratedProject.CreateAsync(ShopRequest, ProjectType.Express);
-        await File.WriteAllTextAsync(Path.Combine(project.Root, "package.json"), """
-            {
-              "name": "online-store-api",
-              "version": "1.0.0",
-              "private": true,
-              "scripts": {
-                "start": "node src/server.js",
-                "test": "node --test"
-              },
-              "dependencies": {
-                "express": "^4.21.2"
-              }
-            }
-            """);
+        // The manifest the stack definition pins (the infrastructure phase writes the same one).
+        var blueprint = Mge.Models.Offline.Blueprint.BlueprintBuilder.Build(project.Discovery, ProjectType.Express);
+        await File.WriteAllTextAsync(Path.Combine(project.Root, "package.json"), Mge.Models.Offline.Stacks.UnplannedFile.Write(blueprint, "package.json", null));
 
         var (installExit, installOutput) = await ProcessRunner.RunAsync("npm", ["install", "--no-audit", "--no-fund"], project.Root, TimeSpan.FromMinutes(5));
         Assert.True(installExit == 0, installOutput);
         var (testExit, testOutput) = await ProcessRunner.RunAsync("npm", ["test"], project.Root, TimeSpan.FromMinutes(3));
         Assert.True(testExit == 0, testOutput);
+        // The test command reports TAP on stdout: a plan line, one "ok" per test, the totals.
+        Assert.Matches(@"(?m)^1\.\.[1-9][0-9]*$", testOutput);
+        Assert.Matches(@"(?m)^# pass [1-9][0-9]*$", testOutput);
         Assert.Contains("# fail 0", testOutput);
     }
 }

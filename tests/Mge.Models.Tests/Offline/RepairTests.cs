@@ -8,16 +8,18 @@ public sealed class RepairTests
 {
     private const string Request = "Create a FastAPI REST API for task management with users, tasks, and comments";
 
-    private static async Task<(DiscoveryDocument Discovery, MasterPlan Plan, OfflineChatClient Client)> SetUpAsync(ProjectType type = ProjectType.FastApi)
+    private static async Task<(DiscoveryDocument Discovery, MasterPlan Plan, OfflineChatClient Client)> SetUpAsync(ProjectType? projectType = null)
     {
+        var type = projectType ?? ProjectType.FastApi;
         var client = new OfflineChatClient();
         var discovery = OfflinePrompts.ReadJson<DiscoveryDocument>((await client.GetResponseAsync(OfflinePrompts.Discovery(Request, type))).Text);
         var plan = OfflinePrompts.ReadJson<MasterPlan>((await client.GetResponseAsync(OfflinePrompts.Planning(Request, type, discovery))).Text);
         return (discovery, plan, client);
     }
 
-    private static async Task<string> GenerateAsync(OfflineChatClient client, DiscoveryDocument discovery, MasterPlan plan, string path, ProjectType type = ProjectType.FastApi)
+    private static async Task<string> GenerateAsync(OfflineChatClient client, DiscoveryDocument discovery, MasterPlan plan, string path, ProjectType? projectType = null)
     {
+        var type = projectType ?? ProjectType.FastApi;
         var task = plan.Tasks.First(t => t.TargetFiles.Contains(path));
         var answer = await client.GetResponseAsync(OfflinePrompts.Code(Request, type, discovery, plan, task));
         return OfflinePrompts.ReadFiles(answer.Text).Single(f => f.Path == path).Content;

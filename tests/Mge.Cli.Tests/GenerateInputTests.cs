@@ -40,7 +40,7 @@ public sealed class GenerateInputTests : IDisposable
         var run = await CliRun.RunAsync(temp.Path, "generate", "Create a blog API", "--type", "flask");
 
         AssertUsageError(run, "flask");
-        Assert.Contains("fastapi|django|express", run.Stderr);
+        Assert.Contains("django|express|fastapi", run.Stderr);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class HelpAndVersionTests
         var run = await CliRun.RunAsync(Here, "generate", "--help");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var option in new[] { "--out", "--type", "--concurrency", "--json", "--faults", "--max-wave-size", "--provider", "--endpoint", "--model", "--budget", "fastapi|django|express", "azure-openai" })
+        foreach (var option in new[] { "--out", "--type", "--concurrency", "--json", "--faults", "--max-wave-size", "--provider", "--endpoint", "--model", "--budget", "django|express|fastapi", "azure-openai" })
         {
             Assert.Contains(option, run.Stdout);
         }

@@ -25,13 +25,16 @@ public sealed record ProjectStack
     /// <summary>Regular expressions (case-insensitive) that find the stack named in a request; the earliest match in the text wins.</summary>
     public IReadOnlyList<string> RequestPatterns { get; init; } = [];
 
-    /// <summary>One line each: what the stack is made of (the README's "Stack" section).</summary>
+    /// <summary>One line each: what the stack is made of, after the runtime and its version (the README's "Stack" section, the prompts).</summary>
     public required IReadOnlyList<string> Summary { get; init; }
 
     /// <summary>The language of the generated code.</summary>
     public required SourceLanguage Language { get; init; }
 
-    /// <summary>The language's version the project targets ("3.12", "20"); the base image runs it.</summary>
+    /// <summary>The runtime the code runs on, as people name it ("Python", "Node.js").</summary>
+    public required string RuntimeName { get; init; }
+
+    /// <summary>The runtime's version the project targets ("3.12", "20"); the base image runs it. Stated here only: summaries do not repeat it.</summary>
     public required string LanguageVersion { get; init; }
 
     /// <summary>The image the Dockerfile starts from ("python:3.12-slim"); it names <see cref="LanguageVersion"/>.</summary>

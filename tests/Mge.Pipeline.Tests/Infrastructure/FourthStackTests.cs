@@ -156,7 +156,7 @@ public sealed partial class FourthStackTests : IDisposable
         flask["display_name"] = "Flask";
         flask["aliases"] = new JsonArray("flask-api");
         flask["request_patterns"] = new JsonArray(@"\bflask\b");
-        flask["summary"] = new JsonArray("Flask with SQLAlchemy 2, served by gunicorn", "Python 3.12, tests with pytest");
+        flask["summary"] = new JsonArray("Flask with SQLAlchemy 2, served by gunicorn", "tests with pytest");
         flask["conventions"] = new JsonArray("an application factory create_app() in app/__init__.py");
         flask["layout"] = JsonNode.Parse("""
             {

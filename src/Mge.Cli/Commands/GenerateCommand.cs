@@ -17,8 +17,6 @@ namespace Mge.Cli.Commands;
 /// </summary>
 public sealed class GenerateCommand(CliEnvironment environment, IConfiguration configuration, TimeProvider time)
 {
-    public const int MinConcurrency = 1;
-    public const int MaxConcurrency = 64;
 
     private readonly Argument<string> request = new("REQUEST")
     {
@@ -40,7 +38,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
     private readonly Option<int> concurrency = new("--concurrency", "-c")
     {
-        Description = $"Model calls in flight during code generation ({MinConcurrency}..{MaxConcurrency}).",
+        Description = $"Model calls in flight during code generation (1..{GenerationOptionLimits.MaxConcurrency}).",
         DefaultValueFactory = _ => 10,
         HelpName = "N",
     };
@@ -133,11 +131,6 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
     {
         modelFlags ??= new ModelFlags(null, null, null);
         ModelFlags.Check(modelFlags.Apply(configuration));
-        if (budgetUsd is < 0)
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--budget cannot be negative (was {budgetUsd})."));
-        }
-
         if (faultRate > 0 && ModelFlags.UsesRemoteProvider(modelFlags.Apply(configuration)))
         {
             throw new CliUsageException("--faults only applies to the offline model; drop it or use --provider offline.");
@@ -162,14 +155,12 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
             projectType = parsed;
         }
 
-        if (concurrencyValue is < MinConcurrency or > MaxConcurrency)
+        // The launcher applies the same rules again when the run starts; checking here refuses before anything is built.
+        var options = new GenerationOptionOverrides(Concurrency: concurrencyValue, MaxWaveSize: waveSize, BudgetUsd: budgetUsd)
+            .ApplyTo(pipelineOptions.DefaultGenerationOptions(projectType));
+        if (options.Problems() is [var optionProblem, ..])
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency must be between {MinConcurrency} and {MaxConcurrency} (was {concurrencyValue})."));
-        }
-
-        if (waveSize < 1)
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--max-wave-size must be 1 or more (was {waveSize})."));
+            throw new CliUsageException($"{FlagOf(optionProblem.Field)} {optionProblem.Message}");
         }
 
         if (double.IsNaN(faultRate) || faultRate is < 0 or > 1)
@@ -196,6 +187,15 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         var runStorage = await RunStorage.CheckAsync(storageConnection, outputDirectory, cancellationToken);
         return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson, runStorage, modelFlags, budgetUsd);
     }
+
+    /// <summary>The flag that sets a <see cref="GenerationOptions"/> field (its JSON name).</summary>
+    internal static string FlagOf(string field) => field switch
+    {
+        "concurrency" => "--concurrency",
+        "maxWaveSize" => "--max-wave-size",
+        "budgetUsd" => "--budget",
+        _ => field,
+    };
 
     public async Task<int> RunAsync(GenerateSettings settings, CancellationToken cancellationToken)
     {

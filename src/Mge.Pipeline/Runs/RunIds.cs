@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Mge.Api.Http;
+namespace Mge.Pipeline.Runs;
 
-/// <summary>Run ids as the API makes them ("20250101-120000-0123456789ab") and the shape an id in a URL must have to be looked up at all.</summary>
+/// <summary>Run ids as every host makes them ("20250101-120000-0123456789ab") and the shape an id in a URL must have to be looked up at all.</summary>
 public static class RunIds
 {
     public const int MaxLength = 100;

@@ -1,4 +1,4 @@
-namespace Mge.Api.Http;
+namespace Mge.Pipeline.Domain;
 
 /// <summary>
 /// The ranges a caller may set per run: wide enough for any real use, narrow enough that one request cannot ask

@@ -122,7 +122,7 @@ public sealed class GenerateEndToEndTests : IDisposable
         Assert.Equal("failed", result.GetProperty("status").GetString());
         Assert.Equal("discovery", result.GetProperty("failed_phase").GetString());
         Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("error").GetString()));
-        Assert.Contains(run.StderrLines, l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal) && l.Contains("failed in phase discovery", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^mge generate: run \d{8}-\d{6}-[0-9a-f]{12} ") && l.Contains("failed in phase discovery", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 

@@ -209,6 +209,12 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         try
         {
             var effective = settings.Model?.Apply(configuration) ?? configuration;
+            if (settings.FaultRate > 0)
+            {
+                effective = new ConfigurationBuilder().AddConfiguration(effective)
+                    .AddInMemoryCollection([new("Mge:Model:Offline:FaultRate", settings.FaultRate.ToString("R", CultureInfo.InvariantCulture))]).Build();
+            }
+
             outcome = await new GenerationRunner(environment, effective, time).RunAsync(settings, board, view, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && settings.Storage is { IsAzure: true })

@@ -136,9 +136,8 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
     private async Task<int> ResumeWithBudgetAsync(
         OpenedRuns runs, RunRecord run, decimal cap, RunProgressBoard board, IRunProgressView view, string outputDirectory, bool asJson, CancellationToken cancellationToken)
     {
-        // A run stopped at its cap has ended cleanly, so a fresh in-memory engine can carry a local run as well.
-        await using var localEngine = runs.Engine is null ? runs.Host.CreateEngine(run.Options.Concurrency) : null;
-        var engine = runs.Engine ?? localEngine!;
+        // A run stopped at its cap has ended cleanly, so the host's fresh in-memory engine can carry a local run as well.
+        var engine = runs.Engine ?? runs.Host.Engine;
         var previous = await runs.Inspector.InstanceAsync(run, cancellationToken);
         if (previous is { IsTerminal: false })
         {

@@ -29,14 +29,14 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
     {
         var storage = settings.Storage ?? RunStorage.Local(settings.OutputDirectory);
 
-        await using var host = RunHost.Build(environment, configuration, time, storage, settings.FaultRate, new ConsoleProgressObserver(board, view));
-        await using var engine = host.CreateEngine(settings.Concurrency);
+        await using var host = RunHost.Build(environment, configuration, time, storage, new ConsoleProgressObserver(board, view));
+        var engine = host.Engine;
         await engine.StartAsync(cancellationToken);
 
         var launcher = host.Services.GetRequiredService<RunLauncher>();
         var request = new RunRequest(settings.Request, settings.ProjectType, new GenerationOptionOverrides(
             Concurrency: settings.Concurrency, MaxWaveSize: settings.MaxWaveSize, BudgetUsd: settings.BudgetUsd));
-        await using var client = new EmbeddedDurableTaskClient(engine);
+        var client = host.Client;
         return await AttachAsync(host, engine, board, view, settings.OutputDirectory, async () =>
         {
             var runId = await launcher.LaunchAsync(request, client, cancellationToken);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Cli.Tests;
 
@@ -44,6 +45,8 @@ public sealed class GenerateEndToEndTests : IDisposable
             Assert.Contains(required, entries);
             Assert.True(File.Exists(Path.Combine(folder, required)), $"{required} unpacked");
         }
+
+        Assert.Empty(ComposeFileCheck.Check(await File.ReadAllTextAsync(Path.Combine(folder, "docker-compose.yml"))));
 
         var pythonFiles = entries.Where(e => e.EndsWith(".py", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(pythonFiles);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Infrastructure;
+using YamlDotNet.RepresentationModel;
 
 namespace Mge.Pipeline.Tests.Infrastructure;
 
@@ -50,6 +52,28 @@ public sealed class TemplateRendererTests
         Assert.Matches(@"(?m)^USER (app|node)$", text);
         var manifest = type == ProjectType.Express ? "COPY package*.json ./" : "COPY requirements.txt .";
         Assert.True(text.IndexOf(manifest, StringComparison.Ordinal) < text.IndexOf("COPY --chown", StringComparison.Ordinal), "the dependency layer must come before the code");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Docker_compose_file_is_a_compose_file_running_the_app_on_the_stack_port(ProjectType type)
+    {
+        var stack = ProjectStacks.For(type);
+        var text = await TestRenderers.Default().RenderAsync("shared/docker-compose.yml.sbn", Model(type));
+
+        Assert.Empty(ComposeFileCheck.Check(text));
+        var app = (YamlMappingNode)((YamlMappingNode)Root(text)["services"])["app"];
+        Assert.Equal(".", ((YamlScalarNode)app["build"]).Value);
+        Assert.Equal([$"${{PORT:-{stack.Port}}}:{stack.Port}"], ((YamlSequenceNode)app["ports"]).Children.Select(p => ((YamlScalarNode)p).Value));
+        Assert.Equal(stack.Port.ToString(CultureInfo.InvariantCulture), ((YamlScalarNode)((YamlMappingNode)app["environment"])["PORT"]).Value);
+        Assert.Equal([".env"], ((YamlSequenceNode)app["env_file"]).Children.Select(p => ((YamlScalarNode)p).Value));
+
+        static YamlMappingNode Root(string yaml)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return (YamlMappingNode)stream.Documents[0].RootNode;
+        }
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace Mge.Pipeline.Verification;
 /// <summary>
 /// Reads JUnit XML as Node's junit reporter and pytest's --junitxml write it. Node nests describe blocks as
 /// testsuite elements and gives every testcase the classname "test"; pytest wraps the session in one testsuite
-/// and puts the module (and class) in classname. So a name is "suite > test" for Node and "module.test" for
-/// pytest. The file is the testcase's file attribute (pytest's xunit1) or the outermost project frame of its
+/// and puts the module (and class) in classname (empty for a module that failed to import). So a name is
+/// "suite > test" for Node and "module.test" for pytest. The file is the testcase's file attribute (pytest's xunit1) or the outermost project frame of its
 /// failure; pytest's "E   " lines, which hold the exception and its assertion details, are the message when present.
 /// </summary>
 public static class JUnitReader
@@ -41,11 +41,16 @@ public static class JUnitReader
     {
         var name = (string?)testCase.Attribute("name") ?? string.Empty;
         var className = (string?)testCase.Attribute("classname") ?? string.Empty;
-        var qualified = className.Length > 0 && className != "test"
-            ? $"{className}.{name}"
-            : string.Join(" > ", [.. testCase.Ancestors("testsuite").Reverse().Select(s => (string?)s.Attribute("name") ?? string.Empty), name]);
+        // Node names a test file that failed to load by its absolute path.
+        var nameAsPath = name.StartsWith('/') ? ProjectFrameReader.ToProjectPath(name, workspaceRoot) : null;
+        var qualified = className switch
+        {
+            "test" => string.Join(" > ", [.. testCase.Ancestors("testsuite").Reverse().Select(s => (string?)s.Attribute("name") ?? string.Empty), nameAsPath ?? name]),
+            "" => name,
+            _ => $"{className}.{name}",
+        };
         var fileAttribute = (string?)testCase.Attribute("file");
-        var file = fileAttribute is null ? null : ProjectFrameReader.ToProjectPath(fileAttribute, workspaceRoot);
+        var file = (fileAttribute is null ? null : ProjectFrameReader.ToProjectPath(fileAttribute, workspaceRoot)) ?? nameAsPath;
 
         var failure = testCase.Element("failure") ?? testCase.Element("error");
         if (failure is not null)

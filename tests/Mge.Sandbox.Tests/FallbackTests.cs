@@ -17,7 +17,9 @@ public sealed class FallbackTests
         Assert.Equal(new SandboxIsolation(false, "not isolated: bubblewrap disabled"), result.Isolation);
         Assert.Equal(0, result.ExitCode);
         var variables = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToDictionary(l => l.Split('=', 2)[0], l => l.Split('=', 2)[1]);
-        Assert.Equal(["HOME", "LANG", "NODE_ENV", "PATH"], variables.Keys.Order());
+        // PWD comes from the /bin/sh that starts the step (the workspace).
+        Assert.Equal(["HOME", "LANG", "NODE_ENV", "PATH", "PWD"], variables.Keys.Order());
+        Assert.Equal(workspace.Path, variables["PWD"]);
         Assert.StartsWith(Path.Combine(Path.GetTempPath(), "mge-sandbox-home-"), variables["HOME"]);
         Assert.False(Directory.Exists(variables["HOME"]));
     }

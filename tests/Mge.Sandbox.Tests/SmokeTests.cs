@@ -24,7 +24,7 @@ public sealed class SmokeTests
         }).listen(port, () => console.log(`listening on ${port}`));
         """;
 
-    public static SmokeStep Step(TestWorkspace workspace, IReadOnlyList<string> app, int port = 3000, TimeSpan? listenTimeout = null, IReadOnlyList<string>? paths = null) => new(
+    internal static SmokeStep Step(TestWorkspace workspace, IReadOnlyList<string> app, int port = 3000, TimeSpan? listenTimeout = null, IReadOnlyList<string>? paths = null) => new(
         new SandboxStep(SandboxStepKind.Smoke, app, workspace.Path, new Dictionary<string, string> { ["PORT"] = SmokeStep.PortPlaceholder, ["NODE_ENV"] = "production" }, TimeSpan.FromSeconds(30), 64 * 1024, AllowNetwork: false),
         port,
         listenTimeout ?? TimeSpan.FromSeconds(10),

@@ -2,7 +2,7 @@ namespace Mge.Pipeline.Verification;
 
 /// <summary>
 /// One command to run against a generated project in a sandbox. Nothing of MGE's own environment reaches it:
-/// the command sees a minimal PATH, HOME and LANG plus exactly the variables listed here (no API keys, no
+/// the command sees a minimal PATH, HOME and LANG (and PWD, the workspace) plus exactly the variables listed here (no API keys, no
 /// storage connection strings), and only the workspace is writable.
 /// </summary>
 /// <param name="Kind">Which verification step this is.</param>

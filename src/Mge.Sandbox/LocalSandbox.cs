@@ -14,8 +14,6 @@ namespace Mge.Sandbox;
 /// </summary>
 public sealed class LocalSandbox : ISandbox
 {
-    /// <summary>The supervisor's own stdout in a smoke step: a few short lines per probe.</summary>
-    private const int SmokeProtocolCap = 256 * 1024;
 
     private readonly LocalSandboxOptions _options;
     private readonly SemaphoreSlim _probeGate = new(1, 1);
@@ -50,7 +48,7 @@ public sealed class LocalSandbox : ISandbox
             Environment = step.App.Environment.ToDictionary(e => e.Key, e => e.Value.Replace(SmokeStep.PortPlaceholder, portText, StringComparison.Ordinal), StringComparer.Ordinal),
         };
 
-        var protocol = new CappedOutput(SmokeProtocolCap);
+        var protocol = new CappedOutput(SmokeSupervisor.MaxProtocolBytes(step));
         var appOutput = new CappedOutput(app.OutputCap);
         var supervisor = SmokeSupervisor.Build(step, app.Arguments, port);
         var (outcome, isolation) = await RunIsolatedAsync(app, supervisor, app.Environment, protocol, appOutput, cancellationToken).ConfigureAwait(false);

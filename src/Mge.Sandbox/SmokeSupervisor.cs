@@ -52,6 +52,12 @@ internal static class SmokeSupervisor
         echo "mge-smoke done"
         """;
 
+    /// <summary>
+    /// The most the supervisor prints: a few short lines plus one line per probe (index, exit code, and the two
+    /// base64 excerpts); a cap this size never cuts a line, so every line read is whole.
+    /// </summary>
+    public static int MaxProtocolBytes(SmokeStep step) => (step.ProbePaths.Count + 4) * (((ProbeOutputBytes + 2) / 3 * 4 * 2) + 64);
+
     /// <summary>The supervisor's argv for a smoke step whose app listens on <paramref name="port"/>.</summary>
     public static IReadOnlyList<string> Build(SmokeStep step, IReadOnlyList<string> appArguments, int port) =>
     [

@@ -41,6 +41,20 @@ public sealed class FallbackTests
     }
 
     [Fact]
+    public async Task Without_a_pids_cgroup_the_process_group_still_takes_what_a_step_left_behind()
+    {
+        using var workspace = new TestWorkspace();
+        var marker = $"mge-nocgroup-{Guid.NewGuid():N}";
+        // /proc takes no new directories: no cgroup can be made there, as on a machine without a writable pids hierarchy.
+        var sandbox = new LocalSandbox(new LocalSandboxOptions { UseBubblewrap = false, PidsCgroupRoot = "/proc" });
+
+        var result = await sandbox.RunAsync(Steps.Shell(workspace, $"sh -c 'while :; do sleep 0.2; done' {marker} & echo started"));
+
+        Assert.Equal((0, "started\n"), (result.ExitCode, result.Output));
+        Assert.Empty(LeftoverProcesses.Find(marker));
+    }
+
+    [Fact]
     public async Task A_smoke_step_starts_the_app_on_a_free_port_and_probes_it()
     {
         using var workspace = new TestWorkspace();

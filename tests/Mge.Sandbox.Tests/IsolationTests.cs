@@ -160,6 +160,20 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public async Task Without_a_pids_cgroup_the_isolation_says_the_process_count_is_not_bounded()
+    {
+        using var workspace = new TestWorkspace();
+        var marker = $"mge-nocgroup-{Guid.NewGuid():N}";
+        var sandbox = new LocalSandbox(new LocalSandboxOptions { PidsCgroupRoot = "/proc" });
+
+        var result = await sandbox.RunAsync(Steps.Shell(workspace, $"sh -c 'while :; do sleep 0.2; done' {marker} & echo started"));
+
+        Steps.AssertIsolated(result);
+        Assert.Equal("bubblewrap: read-only filesystem outside the workspace, no network, process count not bounded (no writable pids cgroup)", result.Isolation.Description);
+        Assert.Empty(LeftoverProcesses.Find(marker));
+    }
+
+    [Fact]
     public async Task Cancelling_a_step_kills_its_process_tree_and_throws()
     {
         using var workspace = new TestWorkspace();

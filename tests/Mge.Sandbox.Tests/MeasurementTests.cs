@@ -11,7 +11,7 @@ public sealed class MeasurementTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task Bubblewrap_costs_tens_of_milliseconds_per_step()
+    public async Task What_bubblewrap_costs_per_step()
     {
         using var workspace = new TestWorkspace();
         var isolated = Steps.Isolated();
@@ -29,7 +29,7 @@ public sealed class MeasurementTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task Starting_and_probing_a_tiny_app_takes_about_a_second()
+    public async Task What_starting_and_probing_a_tiny_app_takes()
     {
         using var workspace = new TestWorkspace();
         workspace.Write("server.js", SmokeTests.Server);
@@ -48,7 +48,7 @@ public sealed class MeasurementTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task Draining_100_MB_of_output()
+    public async Task What_draining_100_MB_of_output_takes()
     {
         using var workspace = new TestWorkspace();
         var sandbox = Steps.Isolated();

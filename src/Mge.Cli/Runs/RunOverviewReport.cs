@@ -8,6 +8,9 @@ namespace Mge.Cli.Runs;
 /// <summary><c>mge status</c> and <c>mge list</c> output: one JSON object per run (snake_case) or readable lines and a table.</summary>
 public static class RunOverviewReport
 {
+    // "failed phase", the longest item name: values start in the same column whichever lines a run has.
+    private const int StatusItemWidth = 12;
+
     public static JsonObject Json(RunOverview run, string storage)
     {
         var json = new JsonObject
@@ -48,14 +51,20 @@ public static class RunOverviewReport
         return json;
     }
 
-    /// <summary>The status of one run as "item: value" lines.</summary>
-    public static void WriteStatus(TextWriter writer, RunOverview run, string storage)
+    /// <summary>
+    /// The status of one run as "item  value" lines. Values wrap at the console's width with their continuation
+    /// lines indented under the value, so a long request or error stays readable at 80 columns and in a file.
+    /// </summary>
+    public static void WriteStatus(CliEnvironment environment, RunOverview run, string storage)
     {
+        var grid = new Grid()
+            .AddColumn(new GridColumn().NoWrap().Width(StatusItemWidth).PadRight(2))
+            .AddColumn(new GridColumn().PadRight(0));
         void Line(string item, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                writer.WriteLine($"{item,-14}{value}");
+                grid.AddRow(new Text(item), new Text(value));
             }
         }
 
@@ -78,25 +87,31 @@ public static class RunOverviewReport
         Line("zip", run.WorkspaceZip);
         Line("resume", run.Note);
         Line("storage", storage);
+        SpectreConsoles.ForOut(environment).Write(grid);
     }
 
-    /// <summary>The runs as a table: id, status, created, project, cost.</summary>
+    /// <summary>The runs as a table: id and project, status, created, cost.</summary>
     public static void WriteList(CliEnvironment environment, IReadOnlyList<RunOverview> runs, string storage)
     {
         var console = SpectreConsoles.ForOut(environment);
+        // The project sits under its run id rather than in a column of its own: five columns do not fit 80
+        // (the project would get 5 characters), and the id, the date and the cost must never break, because
+        // people copy the id into 'mge status' and 'mge resume'.
         var table = new Table().Border(TableBorder.Rounded).Title($"runs in {Markup.Escape(storage)}")
-            .AddColumn("run").AddColumn("status").AddColumn("created").AddColumn("project").AddColumn("cost");
+            .AddColumn(new TableColumn("run / project"))
+            .AddColumn(new TableColumn("status"))
+            .AddColumn(new TableColumn("created").NoWrap())
+            .AddColumn(new TableColumn("cost").NoWrap().RightAligned());
         foreach (var run in runs)
         {
             var status = run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
                 ? $"{run.Status} ({o.ToLowerInvariant()})"
                 : run.Status;
             table.AddRow(
-                Markup.Escape(run.RunId),
-                Markup.Escape(status),
-                Markup.Escape(run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                Markup.Escape(run.ProjectName ?? Shorten(run.Request)),
-                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}")));
+                new Rows(new Text(run.RunId), new Text(run.ProjectName ?? Shorten(run.Request))),
+                new Text(status),
+                new Text(run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                new Text(string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}")));
         }
 
         console.Write(table);

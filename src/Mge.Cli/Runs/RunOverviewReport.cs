@@ -11,6 +11,10 @@ public static class RunOverviewReport
     // "failed phase", the longest item name: values start in the same column whichever lines a run has.
     private const int StatusItemWidth = 12;
 
+    // The list's four columns: five bars and a space either side of each cell; "yyyy-MM-dd HH:mm".
+    private const int ListBorders = 5 + (4 * 2);
+    private const int CreatedWidth = 16;
+
     public static JsonObject Json(RunOverview run, string storage)
     {
         var json = new JsonObject
@@ -94,24 +98,33 @@ public static class RunOverviewReport
     public static void WriteList(CliEnvironment environment, IReadOnlyList<RunOverview> runs, string storage)
     {
         var console = SpectreConsoles.ForOut(environment);
+        var rows = runs.Select(run => (
+            run.RunId,
+            Project: run.ProjectName ?? Shorten(run.Request),
+            Status: run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
+                ? $"{run.Status} ({o.ToLowerInvariant()})"
+                : run.Status,
+            Created: run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Cost: string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}"))).ToList();
+
         // The project sits under its run id rather than in a column of its own: five columns do not fit 80
-        // (the project would get 5 characters), and the id, the date and the cost must never break, because
-        // people copy the id into 'mge status' and 'mge resume'.
+        // (the project got 5 characters). The id, the date and the cost never break (people copy the id into
+        // 'mge status' and 'mge resume'): the first column gets a fixed width (the longest id at least, the
+        // longest project when what the other columns need leaves room for it) and, like the date and the
+        // cost, is never shrunk; the status alone wraps when space runs short.
+        var idWidth = rows.Select(r => r.RunId.Length).DefaultIfEmpty(0).Max();
+        var others = ListBorders + CreatedWidth + rows.Select(r => r.Cost.Length).DefaultIfEmpty(0).Max()
+            + rows.SelectMany(r => r.Status.Split(' ')).Append("status").Max(w => w.Length);
+        var runWidth = Math.Max(idWidth, Math.Min(rows.Select(r => r.Project.Length).DefaultIfEmpty(0).Max(), console.Profile.Width - others));
         var table = new Table().Border(TableBorder.Rounded).Title($"runs in {Markup.Escape(storage)}")
-            .AddColumn(new TableColumn("run / project"))
+            .AddColumn(new TableColumn("run / project") { Width = Math.Max(runWidth, "run / project".Length) }.NoWrap())
             .AddColumn(new TableColumn("status"))
             .AddColumn(new TableColumn("created").NoWrap())
             .AddColumn(new TableColumn("cost").NoWrap().RightAligned());
-        foreach (var run in runs)
+        foreach (var row in rows)
         {
-            var status = run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
-                ? $"{run.Status} ({o.ToLowerInvariant()})"
-                : run.Status;
-            table.AddRow(
-                new Rows(new Text(run.RunId), new Text(run.ProjectName ?? Shorten(run.Request))),
-                new Text(status),
-                new Text(run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                new Text(string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}")));
+            // Dimmed (where colour is on) so that a folded project does not read as the next run's id.
+            table.AddRow(new Rows(new Text(row.RunId), new Text(row.Project, new Style(Color.Grey))), new Text(row.Status), new Text(row.Created), new Text(row.Cost));
         }
 
         console.Write(table);

@@ -19,6 +19,9 @@ public sealed partial class SummaryLayoutTests
 {
     private const string RunId = "mge-20261204T163836Z-d31fca";
 
+    /// <summary>The README's example request: 78 characters, so "mge status" wraps it at 80 columns.</summary>
+    private const string Request = "Create a FastAPI REST API for task management with users, tasks and comments";
+
     private static readonly string[] ChecksSkipped =
     [
         "all checks of .cfg files (no language service)",
@@ -141,6 +144,54 @@ public sealed partial class SummaryLayoutTests
         Assert.Contains("(completed)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Generate_redirected_prints_the_summary_at_100_columns()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.RunAsync(temp.Path, "generate", Request, "--out", "out");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        AssertFits(run.Stdout, CliEnvironment.DefaultRedirectedWidth);
+        AssertDelivered(RenderedTable.Parse(run.Stdout), temp.Path);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task The_mge_process_redirected_follows_COLUMNS()
+    {
+        using var temp = new TempDirectory();
+        var environment = new Dictionary<string, string> { ["COLUMNS"] = "80", ["NO_COLOR"] = "1" };
+
+        string runId;
+        using (var generate = MgeProcess.Start(temp.Path, environment, "generate", Request, "--out", "out"))
+        {
+            Assert.True(await generate.WaitForExitAsync(TimeSpan.FromMinutes(2)) == ExitCodes.Success, generate.Stderr);
+            AssertFits(generate.Stdout, 80);
+            var table = RenderedTable.Parse(generate.Stdout);
+            AssertDelivered(table, temp.Path);
+            runId = Assert.Single(table.Row("run"));
+        }
+
+        using var status = MgeProcess.Start(temp.Path, environment, "status", runId, "--out", "out");
+        Assert.True(await status.WaitForExitAsync(TimeSpan.FromMinutes(1)) == ExitCodes.Success, status.Stderr);
+        AssertFits(status.Stdout, 80);
+        var lines = RenderedTable.ParseColumns(status.Stdout, status.Stdout.IndexOf(runId, StringComparison.Ordinal), 80);
+        Assert.True(lines.Row("request").Count > 1, "the request is longer than 80 columns: it wraps under its column");
+        Assert.Equal(Request, string.Join(" ", lines.Row("request")));
+    }
+
+    // A completed run's table names its run and where the project went, whole (paths may be folded).
+    private static void AssertDelivered(RenderedTable table, string workingDirectory)
+    {
+        Assert.Matches(RunIdPattern(), Assert.Single(table.Row("run")));
+        var output = Path.Combine(workingDirectory, "out");
+        Assert.Equal(RenderedTable.Squeeze(Path.Combine(output, "task-management-api.zip")), table.Compact("zip"));
+        Assert.Equal(RenderedTable.Squeeze(Path.Combine(output, "task-management-api")), table.Compact("folder"));
+        Assert.Equal(RenderedTable.Squeeze(Path.Combine(output, ".mge")), table.Compact("run records"));
+        Assert.Equal(["types (python)"], table.Row("checks skipped"));
+    }
+
     private static void AssertSameSummary(string output, int width)
     {
         AssertFits(output, width);
@@ -195,6 +246,9 @@ public sealed partial class SummaryLayoutTests
 
     [GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscape();
+
+    [GeneratedRegex(@"^mge-\d{8}T\d{6}Z-[0-9a-f]{6}$")]
+    private static partial Regex RunIdPattern();
 
     private static GenerationOutcome Outcome() => new(
         RunId,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Mge.Cli.Terminal;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -71,13 +72,11 @@ public static class GenerationReport
     public static void WriteTable(IAnsiConsole console, GenerationOutcome outcome)
     {
         var summary = outcome.Summary ?? throw new InvalidOperationException("Only a completed run has a summary table.");
-        // The item names stay on one line; values wrap inside their cell, so the table fits the console's
-        // width (the terminal's, or COLUMNS/100 when redirected) however long a path or a list gets.
-        var table = new Table().Border(TableBorder.Rounded).Title("generation summary")
-            .AddColumn(new TableColumn("item").NoWrap())
-            .AddColumn(new TableColumn("value"));
-        void Cell(string item, IRenderable value) => table.AddRow(new Text(item), value);
-        void Row(string item, string value) => Cell(item, new Text(value));
+        // Each row's value is made once the value cell's width is known (paths break at separators to fit it).
+        var rows = new List<(string Item, Func<int, IRenderable> Value)>();
+        void Row(string item, string value) => rows.Add((item, _ => new Text(value)));
+        void PathRow(string item, string path) => rows.Add((item, width => new Text(PathText.Wrap(path, width))));
+        void ListRow(string item, IReadOnlyList<string> entries) => rows.Add((item, _ => List(entries)));
 
         Row("run", summary.RunId);
         Row("project", $"{summary.ProjectName} ({summary.ProjectType})");
@@ -97,16 +96,29 @@ public static class GenerationReport
         }
 
         Row("duration", Seconds(summary.TotalSeconds));
-        Cell("checks skipped", List(summary.ChecksSkipped));
-        Cell("paths confined", List(summary.PathsConfined));
-        Cell("paths rejected", List(summary.PathsRejected));
+        ListRow("checks skipped", summary.ChecksSkipped);
+        ListRow("paths confined", summary.PathsConfined);
+        ListRow("paths rejected", summary.PathsRejected);
         if (outcome.Delivery is { } delivery)
         {
-            Row("zip", delivery.ZipPath);
-            Row("folder", delivery.FolderPath);
+            PathRow("zip", delivery.ZipPath);
+            PathRow("folder", delivery.FolderPath);
         }
 
-        Row("run records", outcome.StorageRoot);
+        PathRow("run records", outcome.StorageRoot);
+
+        // The item names stay on one line; values wrap inside their cell, so the table fits the console's
+        // width (the terminal's, or COLUMNS/100 when redirected) however long a path or a list gets.
+        var table = new Table().Border(TableBorder.Rounded).Title("generation summary")
+            .AddColumn(new TableColumn("item").NoWrap())
+            .AddColumn(new TableColumn("value"));
+        // "│ item │ value │": three bars and a space either side of both cells.
+        var valueWidth = console.Profile.Width - rows.Max(r => r.Item.Length) - 7;
+        foreach (var (item, value) in rows)
+        {
+            table.AddRow(new Text(item), value(valueWidth));
+        }
+
         console.Write(table);
     }
 

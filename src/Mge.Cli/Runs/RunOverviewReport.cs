@@ -10,6 +10,7 @@ public static class RunOverviewReport
 {
     // "failed phase", the longest item name: values start in the same column whichever lines a run has.
     private const int StatusItemWidth = 12;
+    private const int StatusItemGap = 2;
 
     // The list's four columns: five bars and a space either side of each cell; "yyyy-MM-dd HH:mm".
     private const int ListBorders = 5 + (4 * 2);
@@ -61,8 +62,9 @@ public static class RunOverviewReport
     /// </summary>
     public static void WriteStatus(CliEnvironment environment, RunOverview run, string storage)
     {
+        var console = SpectreConsoles.ForOut(environment);
         var grid = new Grid()
-            .AddColumn(new GridColumn().NoWrap().Width(StatusItemWidth).PadRight(2))
+            .AddColumn(new GridColumn().NoWrap().Width(StatusItemWidth).PadRight(StatusItemGap))
             .AddColumn(new GridColumn().PadRight(0));
         void Line(string item, string? value)
         {
@@ -71,6 +73,8 @@ public static class RunOverviewReport
                 grid.AddRow(new Text(item), new Text(value));
             }
         }
+
+        void PathLine(string item, string? path) => Line(item, path is null ? null : PathText.Wrap(path, console.Profile.Width - StatusItemWidth - StatusItemGap));
 
         Line("run", run.RunId);
         Line("status", run.OrchestrationStatus is { } o ? $"{run.Status} (orchestration {o})" : run.Status);
@@ -88,10 +92,10 @@ public static class RunOverviewReport
             $"{run.Usage.InputTokens:N0} tokens in / {run.Usage.OutputTokens:N0} out / {run.Usage.CachedTokens:N0} cached, ${run.Usage.CostUsd:0.0000} USD ({run.Usage.Calls} calls)"));
         Line("failed phase", run.FailedPhase);
         Line("error", run.Error);
-        Line("zip", run.WorkspaceZip);
+        PathLine("zip", run.WorkspaceZip);
         Line("resume", run.Note);
-        Line("storage", storage);
-        SpectreConsoles.ForOut(environment).Write(grid);
+        PathLine("storage", storage);
+        console.Write(grid);
     }
 
     /// <summary>The runs as a table: id and project, status, created, cost.</summary>

@@ -39,6 +39,8 @@ public sealed class InflectionTests
     [InlineData("series", "series")]
     [InlineData("status", "status")]
     [InlineData("campus", "campus")]
+    [InlineData("alias", "alias")]
+    [InlineData("canvas", "canvas")]
     [InlineData("order_items", "order_item")]
     [InlineData("contact_people", "contact_person")]
     public void English_plurals_become_singular(string plural, string singular)
@@ -137,6 +139,10 @@ public sealed class InflectionTests
     [InlineData("menú", "menús")]
     [InlineData("café", "cafés")]
     [InlineData("carácter", "caracteres")]
+    [InlineData("álbum", "álbumes")]
+    [InlineData("post", "posts")]
+    [InlineData("ticket", "tickets")]
+    [InlineData("club", "clubs")]
     [InlineData("lunes", "lunes")]
     [InlineData("crisis", "crisis")]
     public void Spanish_singulars_become_plural_and_back(string singular, string plural)

@@ -68,7 +68,7 @@ internal static class EnglishInflection
 
     public static string Singularize(string word)
     {
-        if (Invariant.Contains(word))
+        if (Invariant.Contains(word) || SibilantSingulars.Contains(word))
         {
             return word;
         }

@@ -2,7 +2,8 @@ namespace Mge.Models.Offline.Blueprint;
 
 /// <summary>
 /// Spanish singular and plural of one lower-case word, with or without accents: vowel + s ("visitas"),
-/// consonant + es ("ciudades", "animales"), z -> ces ("lápices"), -ión -> -iones ("canciones"), the written accent
+/// consonant + es ("ciudades", "animales"), z -> ces ("lápices"), -ión -> -iones ("canciones"), borrowed words
+/// in other consonants + s ("posts", "tickets"), the written accent
 /// an added syllable moves ("almacén" -> "almacenes", "examen" -> "exámenes"), and tables where the rules fail
 /// ("índices", "relojes", "lunes"). Accents are restored for correctly spelt words; callers fold them for identifiers.
 /// </summary>
@@ -82,9 +83,9 @@ internal static class SpanishInflection
 
             var last = foldedStem[^1];
             var previous = foldedStem[^2];
-            if (PlainVowels.Contains(previous) && (last is 'd' or 'l' or 'r' or 'n' or 'y' or 'x' || (last == 's' && previous != 'a')))
+            if (PlainVowels.Contains(previous) && (last is 'd' or 'l' or 'r' or 'n' or 'y' or 'x' or 'm' || (last == 's' && previous != 'a')))
             {
-                // "ciudades", "animales", "autores", "razones", "leyes", "meses"; "clases" keeps its e (clase).
+                // "ciudades", "animales", "autores", "razones", "leyes", "meses", "álbumes"; "clases" keeps its e (clase).
                 return last is 'n' or 's' ? WithSingularAccent(stem) : stem;
             }
 
@@ -129,6 +130,12 @@ internal static class SpanishInflection
             // Monosyllables and words stressed on the last syllable add -es ("mes", "autobús", "país");
             // the others do not change ("lunes", "crisis", "tórax").
             return VowelGroups(folded).Count == 1 || AccentInLastGroup(word) ? WithoutFinalAccent(word) + "es" : word;
+        }
+
+        if (last is not ('d' or 'l' or 'r' or 'n' or 'j' or 'y' or 'm'))
+        {
+            // Borrowed words ending in other consonants add -s: "posts", "tickets", "clubs", "chats".
+            return word + "s";
         }
 
         if (folded.EndsWith("en", StringComparison.Ordinal) && !word.Any(AccentedVowels.Contains) && VowelGroups(folded).Count >= 2)

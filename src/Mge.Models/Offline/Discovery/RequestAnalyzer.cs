@@ -77,7 +77,7 @@ internal static partial class RequestAnalyzer
             .Where(m => m.Key.Length > 1)
             .DistinctBy(m => m.Key)
             .ToList();
-        var domainName = DomainName(tokens, reading, spanishNames, domainWord, entities);
+        var domainName = DomainName(tokens, reading, isSpanish, spanishNames, domainWord, entities);
         return new RequestAnalysis(entities, domainName, DetectProjectType(tokens, projectType), isSpanish, spanishNames);
     }
 
@@ -147,7 +147,7 @@ internal static partial class RequestAnalyzer
     /// gives ("for a beekeeping cooperative", "una protectora con ..."), else the first entity's. With Spanish names
     /// the request's own words come first, so the domain reads in the same language as the entities.
     /// </summary>
-    private static string DomainName(List<RequestToken> tokens, RequestReading reading, bool spanishNames, string? domainWord, List<EntityMention> entities)
+    private static string DomainName(List<RequestToken> tokens, RequestReading reading, bool isSpanish, bool spanishNames, string? domainWord, List<EntityMention> entities)
     {
         var phrase = reading.DomainPhrase is { } indexes ? DomainPhrase(tokens, indexes) : null;
         if (spanishNames)
@@ -178,7 +178,8 @@ internal static partial class RequestAnalyzer
             return domainWord.Contains(' ') ? domainWord : domainWord + " management";
         }
 
-        if (phrase is not null)
+        // A Spanish request named in English keeps English prose: its Spanish phrase would not fit.
+        if (phrase is not null && !isSpanish)
         {
             return Capitalize(phrase);
         }

@@ -57,5 +57,32 @@ public sealed class OpenDomainGenerationTests
         AssertClean(await ProjectOracles.CheckPythonImportsAsync(project.Root, python, ["django", "gunicorn"]));
     }
 
+    /// <summary>Every open-domain request in every stack: the writers accept any name discovery gives them.</summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(OpenDomainDiscoveryTests.OpenDomainRequests), MemberType = typeof(OpenDomainDiscoveryTests))]
+    public async Task Every_open_domain_request_generates_valid_code_in_every_stack(string request, string[] classNames, string[] plurals)
+    {
+        foreach (var type in new[] { ProjectType.FastApi, ProjectType.Django, ProjectType.Express })
+        {
+            using var project = await GeneratedProject.CreateAsync(request, type);
+            Assert.Equal(classNames.Length, project.Discovery.Entities.Count());
+            if (type == ProjectType.Express)
+            {
+                var javascript = project.Files.Keys.Where(p => p.EndsWith(".js", StringComparison.Ordinal)).ToList();
+                Assert.All(plurals, plural => Assert.Contains($"src/routes/{plural}.js", javascript));
+                AssertClean(await ProjectOracles.CheckJavaScriptSyntaxAsync(project.Root, javascript));
+                AssertClean(await ProjectOracles.CheckJavaScriptRequiresAsync(project.Root, javascript, ["express"]));
+            }
+            else
+            {
+                var python = project.Files.Keys.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).ToList();
+                AssertClean(await ProjectOracles.CompilePythonAsync(project.Root, python));
+                AssertClean(await ProjectOracles.CheckPythonImportsAsync(project.Root, python,
+                    type == ProjectType.Django ? ["django", "gunicorn"] : ["fastapi", "uvicorn", "sqlalchemy", "pydantic", "httpx", "pytest"]));
+            }
+        }
+    }
+
     private static void AssertClean(string problems) => Assert.True(problems.Length == 0, problems);
 }

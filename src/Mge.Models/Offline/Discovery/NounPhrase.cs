@@ -88,7 +88,7 @@ internal sealed record NounPhrase(
     }
 
     private EntityMention Mention(string key, string headKey, string words, string pluralWords) =>
-        new(key, EntityCatalog.IsKnown(headKey) ? headKey : key, words, pluralWords, HeadIndex);
+        new(key, EntityCatalog.IsKnown(headKey) ? headKey : key, words, pluralWords);
 
     private static NounPhrase? ReadEnglish(List<(int Index, RequestToken Token)> words)
     {
@@ -145,7 +145,6 @@ internal sealed record NounPhrase(
 /// <summary>
 /// An entity a request names: <see cref="Key"/> is its snake_case singular identifier ("solicitud_adopcion"),
 /// <see cref="CatalogKey"/> the catalogue entry giving its attributes and usual parents (the key itself when the
-/// catalogue does not know it), <see cref="Words"/> and <see cref="PluralWords"/> how prose says it, <see cref="Position"/>
-/// where the request mentions it.
+/// catalogue does not know it), <see cref="Words"/> and <see cref="PluralWords"/> how prose says it.
 /// </summary>
-internal sealed record EntityMention(string Key, string CatalogKey, string Words, string PluralWords, int Position);
+internal sealed record EntityMention(string Key, string CatalogKey, string Words, string PluralWords);

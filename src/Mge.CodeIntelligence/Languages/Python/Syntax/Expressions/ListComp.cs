@@ -15,9 +15,9 @@ public sealed class ListComp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitListComp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Elt);
-        Add(into, Generators);
+        walker.Visit(Elt);
+        walker.VisitEach(Generators);
     }
 }

@@ -30,12 +30,12 @@ public sealed class AsyncFunctionDef : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAsyncFunctionDef(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, DecoratorList);
-        Add(into, TypeParams);
-        into.Add(Args);
-        AddOptional(into, Returns);
-        Add(into, Body);
+        walker.VisitEach(DecoratorList);
+        walker.VisitEach(TypeParams);
+        walker.Visit(Args);
+        walker.VisitIfPresent(Returns);
+        walker.VisitEach(Body);
     }
 }

@@ -15,9 +15,9 @@ public sealed class AsyncWith : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAsyncWith(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Items);
-        Add(into, Body);
+        walker.VisitEach(Items);
+        walker.VisitEach(Body);
     }
 }

@@ -21,11 +21,11 @@ public sealed class For : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitFor(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Target);
-        into.Add(Iter);
-        Add(into, Body);
-        Add(into, Orelse);
+        walker.Visit(Target);
+        walker.Visit(Iter);
+        walker.VisitEach(Body);
+        walker.VisitEach(Orelse);
     }
 }

@@ -21,11 +21,11 @@ public sealed class Try : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTry(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Body);
-        Add(into, Handlers);
-        Add(into, Orelse);
-        Add(into, Finalbody);
+        walker.VisitEach(Body);
+        walker.VisitEach(Handlers);
+        walker.VisitEach(Orelse);
+        walker.VisitEach(Finalbody);
     }
 }

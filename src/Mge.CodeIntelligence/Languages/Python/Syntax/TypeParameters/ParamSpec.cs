@@ -12,7 +12,7 @@ public sealed class ParamSpec : TypeParam
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitParamSpec(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

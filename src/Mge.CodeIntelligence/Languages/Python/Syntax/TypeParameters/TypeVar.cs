@@ -15,8 +15,8 @@ public sealed class TypeVar : TypeParam
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTypeVar(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Bound);
+        walker.VisitIfPresent(Bound);
     }
 }

@@ -160,37 +160,19 @@ public static class PythonImportChecker
 
         public override void VisitImportFrom(ImportFrom node) => Imports.Add((node, _guardDepth > 0));
 
-        public override void VisitTry(Try node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+        public override void VisitTry(Try node) => VisitTryStatement(node);
 
-        public override void VisitTryStar(TryStar node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+        public override void VisitTryStar(TryStar node) => VisitTryStatement(node);
 
-        private void VisitTryParts(IReadOnlyList<Stmt> body, IReadOnlyList<ExceptHandler> handlers, IReadOnlyList<Stmt> orelse, IReadOnlyList<Stmt> finalbody)
+        private void VisitTryStatement(TryStatement node)
         {
-            var guards = handlers.Any(h => CatchesImportError(h.Type));
-            if (guards)
-            {
-                _guardDepth++;
-            }
-
-            foreach (var statement in body)
-            {
-                Visit(statement);
-            }
-
-            if (guards)
-            {
-                _guardDepth--;
-            }
-
-            foreach (var handler in handlers)
-            {
-                Visit(handler);
-            }
-
-            foreach (var statement in orelse.Concat(finalbody))
-            {
-                Visit(statement);
-            }
+            var guards = node.Handlers.Any(h => CatchesImportError(h.Type));
+            _guardDepth += guards ? 1 : 0;
+            VisitEach(node.Body);
+            _guardDepth -= guards ? 1 : 0;
+            VisitEach(node.Handlers);
+            VisitEach(node.Orelse);
+            VisitEach(node.Finalbody);
         }
 
         private static bool CatchesImportError(Expr? type) => type switch

@@ -46,9 +46,9 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     /// <summary>True when the module writes its own globals dynamically (<c>globals().update(...)</c>, <c>globals()[k] = v</c>).</summary>
     public bool HasDynamicGlobals { get; private set; }
 
-    public override void VisitTry(Try node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+    public override void VisitTry(Try node) => VisitTryStatement(node);
 
-    public override void VisitTryStar(TryStar node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
+    public override void VisitTryStar(TryStar node) => VisitTryStatement(node);
 
     public override void VisitCall(Call node)
     {
@@ -145,17 +145,15 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         _scope = outer;
     }
 
-    public override void VisitFor(For node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+    public override void VisitFor(For node) => VisitForStatement(node);
 
-    public override void VisitAsyncFor(AsyncFor node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+    public override void VisitAsyncFor(AsyncFor node) => VisitForStatement(node);
 
     public override void VisitWhile(While node)
     {
         var saved = _loop;
         _loop ??= node.Span;
-        Visit(node.Test);
-        VisitStatements(node.Body);
-        VisitStatements(node.Orelse);
+        DefaultVisit(node);
         _loop = saved;
     }
 
@@ -180,7 +178,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             Bind(_scope, name, PythonBindingKind.ExceptName, node.Span, node.Span.StartOffset, node.Span);
         }
 
-        VisitStatements(node.Body);
+        VisitEach(node.Body);
     }
 
     public override void VisitImport(Import node)
@@ -222,15 +220,13 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         }
     }
 
-    public override void VisitFunctionDef(FunctionDef node) =>
-        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+    public override void VisitFunctionDef(FunctionDef node) => DefineFunction(node);
 
-    public override void VisitAsyncFunctionDef(AsyncFunctionDef node) =>
-        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+    public override void VisitAsyncFunctionDef(AsyncFunctionDef node) => DefineFunction(node);
 
     public override void VisitClassDef(ClassDef node)
     {
-        VisitExpressions(node.DecoratorList);
+        VisitEach(node.DecoratorList);
         var outer = _scope;
         if (node.TypeParams.Count > 0)
         {
@@ -238,15 +234,9 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             DeclareTypeParameters(node.TypeParams);
         }
 
-        var headerParts = new List<PyNode>(node.Bases);
-        headerParts.AddRange(node.Keywords);
-        foreach (var part in headerParts.OrderBy(p => p.Span.StartOffset))
-        {
-            Visit(part);
-        }
-
+        VisitInSourceOrder(node.Bases, node.Keywords);
         _scope = new PythonScope(PythonScopeKind.Class, Qualify(outer, node.Name), _scope, node.Span);
-        VisitStatements(node.Body);
+        VisitEach(node.Body);
         _scope = outer;
         Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
     }
@@ -325,19 +315,15 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         }
     }
 
-    private void VisitTryParts(IReadOnlyList<Stmt> body, IReadOnlyList<ExceptHandler> handlers, IReadOnlyList<Stmt> orelse, IReadOnlyList<Stmt> finalbody)
+    private void VisitTryStatement(TryStatement node)
     {
-        var guards = handlers.Any(h => CatchesNameError(h.Type));
+        var guards = node.Handlers.Any(h => CatchesNameError(h.Type));
         _nameErrorGuards += guards ? 1 : 0;
-        VisitStatements(body);
+        VisitEach(node.Body);
         _nameErrorGuards -= guards ? 1 : 0;
-        foreach (var handler in handlers)
-        {
-            Visit(handler);
-        }
-
-        VisitStatements(orelse);
-        VisitStatements(finalbody);
+        VisitEach(node.Handlers);
+        VisitEach(node.Orelse);
+        VisitEach(node.Finalbody);
     }
 
     private static bool CatchesNameError(Expr? type) => type switch
@@ -351,19 +337,18 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     private static bool IsGlobalsCall(Expr expression) =>
         expression is Call { Func: Name { Id: "globals" or "vars" }, Args.Count: 0 };
 
-    private void DefineFunction(Stmt node, string name, IReadOnlyList<Expr> decorators, IReadOnlyList<TypeParam> typeParams,
-        Arguments args, Expr? returns, IReadOnlyList<Stmt> body)
+    private void DefineFunction(FunctionDefinition node)
     {
-        VisitExpressions(decorators);
-        VisitDefaults(args);
+        VisitEach(node.DecoratorList);
+        VisitDefaults(node.Args);
         var outer = _scope;
-        if (typeParams.Count > 0)
+        if (node.TypeParams.Count > 0)
         {
             _scope = new PythonScope(PythonScopeKind.TypeParameters, outer.QualifiedName, outer, node.Span);
-            DeclareTypeParameters(typeParams);
+            DeclareTypeParameters(node.TypeParams);
         }
 
-        foreach (var parameter in Parameters(args))
+        foreach (var parameter in node.Args.Parameters)
         {
             if (parameter.Annotation is { } annotation)
             {
@@ -371,19 +356,19 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             }
         }
 
-        if (returns is not null)
+        if (node.Returns is { } returns)
         {
             VisitAnnotation(returns);
         }
 
         var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.Function, Qualify(outer, name), _scope, node.Span);
+        _scope = new PythonScope(PythonScopeKind.Function, Qualify(outer, node.Name), _scope, node.Span);
         _loop = null;
-        BindParameters(args);
-        VisitStatements(body);
+        BindParameters(node.Args);
+        VisitEach(node.Body);
         _loop = savedLoop;
         _scope = outer;
-        Bind(_scope, name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
+        Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
     }
 
     private void VisitComprehension(Expr node, IReadOnlyList<Comprehension> generators, Action visitElements)
@@ -400,21 +385,21 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             }
 
             WithStore(PythonBindingKind.LoopTarget, null, () => Visit(generator.Target));
-            VisitExpressions(generator.Ifs);
+            VisitEach(generator.Ifs);
         }
 
         visitElements();
         _scope = outer;
     }
 
-    private void VisitLoop(Stmt node, Expr target, Expr iterable, IReadOnlyList<Stmt> body, IReadOnlyList<Stmt> orelse)
+    private void VisitForStatement(ForStatement node)
     {
         var saved = _loop;
         _loop ??= node.Span;
-        Visit(iterable);
-        WithStore(PythonBindingKind.LoopTarget, iterable.Span.EndOffset, () => Visit(target));
-        VisitStatements(body);
-        VisitStatements(orelse);
+        Visit(node.Iter);
+        WithStore(PythonBindingKind.LoopTarget, node.Iter.Span.EndOffset, () => Visit(node.Target));
+        VisitEach(node.Body);
+        VisitEach(node.Orelse);
         _loop = saved;
     }
 
@@ -433,19 +418,16 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     private void VisitDefaults(Arguments args)
     {
-        VisitExpressions(args.Defaults);
+        VisitEach(args.Defaults);
         foreach (var value in args.KwDefaults)
         {
-            if (value is not null)
-            {
-                Visit(value);
-            }
+            VisitIfPresent(value);
         }
     }
 
     private void BindParameters(Arguments args)
     {
-        foreach (var parameter in Parameters(args))
+        foreach (var parameter in args.Parameters)
         {
             Bind(_scope, parameter.Name, PythonBindingKind.Parameter, parameter.Span, _scope.Span.StartOffset);
         }
@@ -455,64 +437,10 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     {
         foreach (var typeParam in typeParams)
         {
-            var name = typeParam switch
-            {
-                TypeVar v => v.Name,
-                ParamSpec p => p.Name,
-                TypeVarTuple t => t.Name,
-                _ => throw new InvalidOperationException($"Unknown type parameter node {typeParam.GetType().Name}."),
-            };
-            Bind(_scope, name, PythonBindingKind.TypeParameter, typeParam.Span, _scope.Span.StartOffset);
+            Bind(_scope, typeParam.Name, PythonBindingKind.TypeParameter, typeParam.Span, _scope.Span.StartOffset);
         }
 
-        foreach (var typeParam in typeParams)
-        {
-            Visit(typeParam);
-        }
-    }
-
-    private static IEnumerable<Arg> Parameters(Arguments args)
-    {
-        foreach (var arg in args.Posonlyargs)
-        {
-            yield return arg;
-        }
-
-        foreach (var arg in args.Args)
-        {
-            yield return arg;
-        }
-
-        if (args.Vararg is { } vararg)
-        {
-            yield return vararg;
-        }
-
-        foreach (var arg in args.Kwonlyargs)
-        {
-            yield return arg;
-        }
-
-        if (args.Kwarg is { } kwarg)
-        {
-            yield return kwarg;
-        }
-    }
-
-    private void VisitStatements(IReadOnlyList<Stmt> statements)
-    {
-        foreach (var statement in statements)
-        {
-            Visit(statement);
-        }
-    }
-
-    private void VisitExpressions(IReadOnlyList<Expr> expressions)
-    {
-        foreach (var expression in expressions)
-        {
-            Visit(expression);
-        }
+        VisitEach(typeParams);
     }
 
     private void WithStore(PythonBindingKind kind, int? effectiveOffset, Action visit)

@@ -5,9 +5,6 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// </summary>
 public sealed class TypeVar : TypeParam
 {
-    /// <summary>The name.</summary>
-    public required string Name { get; init; }
-
     /// <summary>The bound or constraints tuple, if any.</summary>
     public Expr? Bound { get; init; }
 

@@ -5,9 +5,6 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// </summary>
 public sealed class TypeVarTuple : TypeParam
 {
-    /// <summary>The name.</summary>
-    public required string Name { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTypeVarTuple(this);
 

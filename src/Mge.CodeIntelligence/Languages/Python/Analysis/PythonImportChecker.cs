@@ -150,37 +150,12 @@ public static class PythonImportChecker
     }
 
     /// <summary>Collects import statements, marking those inside a try whose handlers catch a failed import.</summary>
-    private sealed class GuardedImportCollector : PythonSyntaxWalker
+    private sealed class GuardedImportCollector() : ExceptionGuardWalker("ImportError", "ModuleNotFoundError", "Exception", "BaseException")
     {
-        private int _guardDepth;
-
         public List<(Stmt Statement, bool Guarded)> Imports { get; } = [];
 
-        public override void VisitImport(Import node) => Imports.Add((node, _guardDepth > 0));
+        public override void VisitImport(Import node) => Imports.Add((node, Guarded));
 
-        public override void VisitImportFrom(ImportFrom node) => Imports.Add((node, _guardDepth > 0));
-
-        public override void VisitTry(Try node) => VisitTryStatement(node);
-
-        public override void VisitTryStar(TryStar node) => VisitTryStatement(node);
-
-        private void VisitTryStatement(TryStatement node)
-        {
-            var guards = node.Handlers.Any(h => CatchesImportError(h.Type));
-            _guardDepth += guards ? 1 : 0;
-            VisitEach(node.Body);
-            _guardDepth -= guards ? 1 : 0;
-            VisitEach(node.Handlers);
-            VisitEach(node.Orelse);
-            VisitEach(node.Finalbody);
-        }
-
-        private static bool CatchesImportError(Expr? type) => type switch
-        {
-            null => true,
-            Name { Id: "ImportError" or "ModuleNotFoundError" or "Exception" or "BaseException" } => true,
-            Syntax.Tuple tuple => tuple.Elts.Any(CatchesImportError),
-            _ => false,
-        };
+        public override void VisitImportFrom(ImportFrom node) => Imports.Add((node, Guarded));
     }
 }

@@ -8,7 +8,7 @@ namespace Mge.CodeIntelligence.Languages.Python.Analysis;
 /// in the enclosing scope, a comprehension's first iterable outside it, walrus targets in the nearest
 /// non-comprehension scope, PEP 695 type parameters in their own annotation scope.
 /// </summary>
-internal sealed class PythonScopeBuilder : PythonSyntaxWalker
+internal sealed class PythonScopeBuilder : ExceptionGuardWalker
 {
     private readonly bool _futureAnnotations;
     private readonly List<PythonStarImport> _starImports = [];
@@ -17,9 +17,9 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     private bool _inAnnotation;
     private int? _effectiveOffset;
     private PythonBindingKind _storeKind = PythonBindingKind.Assignment;
-    private int _nameErrorGuards;
 
     private PythonScopeBuilder(Module module, bool futureAnnotations)
+        : base("NameError", "UnboundLocalError")
     {
         _futureAnnotations = futureAnnotations;
         _scope = new PythonScope(PythonScopeKind.Module, string.Empty, null, module.Span);
@@ -45,10 +45,6 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     /// <summary>True when the module writes its own globals dynamically (<c>globals().update(...)</c>, <c>globals()[k] = v</c>).</summary>
     public bool HasDynamicGlobals { get; private set; }
-
-    public override void VisitTry(Try node) => VisitTryStatement(node);
-
-    public override void VisitTryStar(TryStar node) => VisitTryStatement(node);
 
     public override void VisitCall(Call node)
     {
@@ -115,11 +111,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitAnnAssign(AnnAssign node)
     {
-        if (node.Value is { } value)
-        {
-            Visit(value);
-        }
-
+        VisitIfPresent(node.Value);
         VisitAnnotation(node.Annotation);
         if (node.Target is Name name)
         {
@@ -168,11 +160,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitExceptHandler(ExceptHandler node)
     {
-        if (node.Type is { } type)
-        {
-            Visit(type);
-        }
-
+        VisitIfPresent(node.Type);
         if (node.Name is { } name)
         {
             Bind(_scope, name, PythonBindingKind.ExceptName, node.Span, node.Span.StartOffset, node.Span);
@@ -287,11 +275,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitMatchAs(MatchAs node)
     {
-        if (node.Pattern is { } pattern)
-        {
-            Visit(pattern);
-        }
-
+        VisitIfPresent(node.Pattern);
         if (node.Name is { } name)
         {
             Bind(_scope, name, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
@@ -314,25 +298,6 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             Bind(_scope, rest, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
         }
     }
-
-    private void VisitTryStatement(TryStatement node)
-    {
-        var guards = node.Handlers.Any(h => CatchesNameError(h.Type));
-        _nameErrorGuards += guards ? 1 : 0;
-        VisitEach(node.Body);
-        _nameErrorGuards -= guards ? 1 : 0;
-        VisitEach(node.Handlers);
-        VisitEach(node.Orelse);
-        VisitEach(node.Finalbody);
-    }
-
-    private static bool CatchesNameError(Expr? type) => type switch
-    {
-        null => true,
-        Name { Id: "NameError" or "UnboundLocalError" } => true,
-        Syntax.Tuple tuple => tuple.Elts.Any(CatchesNameError),
-        _ => false,
-    };
 
     private static bool IsGlobalsCall(Expr expression) =>
         expression is Call { Func: Name { Id: "globals" or "vars" }, Args.Count: 0 };
@@ -455,7 +420,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     }
 
     private void AddReference(string name, TextSpan span) =>
-        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation, _nameErrorGuards > 0));
+        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation, Guarded));
 
     private void Bind(PythonScope scope, string name, PythonBindingKind kind, TextSpan span, int effectiveOffset, TextSpan? region = null)
     {

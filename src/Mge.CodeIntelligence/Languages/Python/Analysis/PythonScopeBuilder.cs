@@ -127,14 +127,11 @@ internal sealed class PythonScopeBuilder : ExceptionGuardWalker
     public override void VisitTypeAlias(TypeAlias node)
     {
         WithStore(PythonBindingKind.Assignment, node.Span.EndOffset, () => Visit(node.Name));
-        var outer = _scope;
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.TypeAlias, outer.QualifiedName, outer, node.Span);
-        _loop = null;
-        DeclareTypeParameters(node.TypeParams);
-        Visit(node.Value);
-        _loop = savedLoop;
-        _scope = outer;
+        InNewScope(PythonScopeKind.TypeAlias, _scope.QualifiedName, node.Span, () =>
+        {
+            DeclareTypeParameters(node.TypeParams);
+            Visit(node.Value);
+        });
     }
 
     public override void VisitFor(For node) => VisitForStatement(node);
@@ -232,14 +229,11 @@ internal sealed class PythonScopeBuilder : ExceptionGuardWalker
     public override void VisitLambda(Lambda node)
     {
         VisitDefaults(node.Args);
-        var outer = _scope;
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.Lambda, outer.QualifiedName, outer, node.Span);
-        _loop = null;
-        BindParameters(node.Args);
-        Visit(node.Body);
-        _loop = savedLoop;
-        _scope = outer;
+        InNewScope(PythonScopeKind.Lambda, _scope.QualifiedName, node.Span, () =>
+        {
+            BindParameters(node.Args);
+            Visit(node.Body);
+        });
     }
 
     public override void VisitListComp(ListComp node) => VisitComprehension(node, node.Generators, () => Visit(node.Elt));
@@ -326,12 +320,11 @@ internal sealed class PythonScopeBuilder : ExceptionGuardWalker
             VisitAnnotation(returns);
         }
 
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.Function, Qualify(outer, node.Name), _scope, node.Span);
-        _loop = null;
-        BindParameters(node.Args);
-        VisitEach(node.Body);
-        _loop = savedLoop;
+        InNewScope(PythonScopeKind.Function, Qualify(outer, node.Name), node.Span, () =>
+        {
+            BindParameters(node.Args);
+            VisitEach(node.Body);
+        });
         _scope = outer;
         Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
     }
@@ -406,6 +399,18 @@ internal sealed class PythonScopeBuilder : ExceptionGuardWalker
         }
 
         VisitEach(typeParams);
+    }
+
+    // A function-like scope: no loop outside it encloses the code inside it.
+    private void InNewScope(PythonScopeKind kind, string qualifiedName, TextSpan span, Action walk)
+    {
+        var parent = _scope;
+        var savedLoop = _loop;
+        _scope = new PythonScope(kind, qualifiedName, parent, span);
+        _loop = null;
+        walk();
+        _loop = savedLoop;
+        _scope = parent;
     }
 
     private void WithStore(PythonBindingKind kind, int? effectiveOffset, Action visit)

@@ -1,6 +1,7 @@
 using Mge.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mge.Engine;
 
@@ -12,7 +13,7 @@ namespace Mge.Engine;
 public sealed class EmbeddedEngineOptions : IWorkflowRegistrar
 {
     private readonly Dictionary<string, Type> orchestrators = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Type> activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<IServiceProvider, ITaskActivity>> activities = new(StringComparer.Ordinal);
 
     /// <summary>Activity work items executed at once by this process (default 64).</summary>
     public int MaxConcurrentActivities { get; set; } = 64;
@@ -38,7 +39,7 @@ public sealed class EmbeddedEngineOptions : IWorkflowRegistrar
 
     internal IReadOnlyDictionary<string, Type> Orchestrators => orchestrators;
 
-    internal IReadOnlyDictionary<string, Type> Activities => activities;
+    internal IReadOnlyDictionary<string, Func<IServiceProvider, ITaskActivity>> Activities => activities;
 
     /// <summary>Registers an orchestrator class under its class name.</summary>
     public EmbeddedEngineOptions AddOrchestrator<T>()
@@ -66,13 +67,31 @@ public sealed class EmbeddedEngineOptions : IWorkflowRegistrar
     /// <summary>Registers an activity type (it must implement <see cref="ITaskActivity"/>); a fresh instance is built per execution.</summary>
     public EmbeddedEngineOptions AddActivity(Type activityType, string name)
     {
-        Register(activities, activityType, name, typeof(ITaskActivity), "activity");
+        ArgumentNullException.ThrowIfNull(activityType);
+        if (!typeof(ITaskActivity).IsAssignableFrom(activityType) || activityType.IsAbstract || activityType.IsInterface)
+        {
+            throw new ArgumentException($"{activityType.FullName} is not a concrete {nameof(ITaskActivity)}.", nameof(activityType));
+        }
+
+        return AddActivity(name, services => (ITaskActivity)ActivatorUtilities.CreateInstance(services, activityType));
+    }
+
+    /// <summary>Registers activity <paramref name="name"/>, built per execution by <paramref name="create"/> from that execution's service scope.</summary>
+    public EmbeddedEngineOptions AddActivity(string name, Func<IServiceProvider, ITaskActivity> create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(create);
+        if (!activities.TryAdd(name, create))
+        {
+            throw new ArgumentException($"The activity name '{name}' is already registered.", nameof(name));
+        }
+
         return this;
     }
 
     void IWorkflowRegistrar.RegisterOrchestrator(string name, Type orchestratorType) => AddOrchestrator(orchestratorType, name);
 
-    void IWorkflowRegistrar.RegisterActivity(string name, Type activityType) => AddActivity(activityType, name);
+    void IWorkflowRegistrar.RegisterActivity(string name, Func<IServiceProvider, ITaskActivity> create) => AddActivity(name, create);
 
     internal void Validate()
     {

@@ -8,18 +8,17 @@ using CoreTaskContext = DurableTask.Core.TaskContext;
 namespace Mge.Engine;
 
 /// <summary>
-/// Runs one activity execution inside its own DI scope: the activity class is built with
-/// <see cref="ActivatorUtilities"/> (so it takes constructor dependencies such as a phase service and its
-/// scoped stores), wrapped in the SDK's shim (which deserializes the input and serializes the result with
+/// Runs one activity execution inside its own DI scope: the activity is built from that scope (so it takes
+/// dependencies such as a phase service and its scoped stores), wrapped in the SDK's shim (which deserializes the input and serializes the result with
 /// the shared data converter), and the scope is disposed when the execution ends.
 /// </summary>
 internal sealed class ScopedActivity(
-    string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims, Func<Exception, bool>? isTransientFailure) : CoreTaskActivity
+    string name, Func<IServiceProvider, ITaskActivity> create, IServiceProvider services, DurableTaskShimFactory shims, Func<Exception, bool>? isTransientFailure) : CoreTaskActivity
 {
     public override async Task<string> RunAsync(CoreTaskContext context, string input)
     {
         await using var scope = services.CreateAsyncScope();
-        var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, activityType);
+        var activity = create(scope.ServiceProvider);
         var shim = shims.CreateActivity(new TaskName(name), activity);
         try
         {

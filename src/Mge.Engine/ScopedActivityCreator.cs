@@ -7,20 +7,20 @@ namespace Mge.Engine;
 /// <summary>Registers one activity name with TaskHubWorker; each work item gets a <see cref="ScopedActivity"/>.</summary>
 internal sealed class ScopedActivityCreator : CoreObjectCreator
 {
-    private readonly Type activityType;
+    private readonly Func<IServiceProvider, Microsoft.DurableTask.ITaskActivity> create;
     private readonly IServiceProvider services;
     private readonly DurableTaskShimFactory shims;
     private readonly Func<Exception, bool>? isTransientFailure;
 
-    public ScopedActivityCreator(string name, Type activityType, IServiceProvider services, DurableTaskShimFactory shims, Func<Exception, bool>? isTransientFailure)
+    public ScopedActivityCreator(string name, Func<IServiceProvider, Microsoft.DurableTask.ITaskActivity> create, IServiceProvider services, DurableTaskShimFactory shims, Func<Exception, bool>? isTransientFailure)
     {
         this.isTransientFailure = isTransientFailure;
         Name = name;
         Version = string.Empty;
-        this.activityType = activityType;
+        this.create = create;
         this.services = services;
         this.shims = shims;
     }
 
-    public override CoreTaskActivity Create() => new ScopedActivity(Name, activityType, services, shims, isTransientFailure);
+    public override CoreTaskActivity Create() => new ScopedActivity(Name, create, services, shims, isTransientFailure);
 }

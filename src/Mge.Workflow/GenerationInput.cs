@@ -9,40 +9,15 @@ namespace Mge.Workflow;
 /// </summary>
 public sealed record GenerationInput(string RunId, GenerationOptions Options)
 {
-    /// <summary>Null when the options can drive a run, else what is wrong with them.</summary>
+    /// <summary>Null when the options can drive a run, else what is wrong with them (<see cref="GenerationOptions.Problems"/>).</summary>
     public string? OptionsProblem()
     {
-        var problems = new List<string>();
         if (Options is null)
         {
             return "the generation options are missing";
         }
 
-        if (Options.Concurrency < 1)
-        {
-            problems.Add($"concurrency must be at least 1 (was {Options.Concurrency})");
-        }
-
-        if (Options.MaxWaveSize < 1)
-        {
-            problems.Add($"max wave size must be at least 1 (was {Options.MaxWaveSize})");
-        }
-
-        if (Options.AtomBatchSize < 1)
-        {
-            problems.Add($"atom batch size must be at least 1 (was {Options.AtomBatchSize})");
-        }
-
-        if (Options.MaxRepairAttempts < 0)
-        {
-            problems.Add($"max repair attempts cannot be negative (was {Options.MaxRepairAttempts})");
-        }
-
-        if (Options.MaxAtomRepairAttempts < 0)
-        {
-            problems.Add($"max atom repair attempts cannot be negative (was {Options.MaxAtomRepairAttempts})");
-        }
-
-        return problems.Count == 0 ? null : "Invalid generation options: " + string.Join("; ", problems) + ".";
+        var problems = Options.Problems();
+        return problems.Count == 0 ? null : "Invalid generation options: " + string.Join("; ", problems.Select(p => $"{p.Field} {p.Message}"));
     }
 }

@@ -1,6 +1,5 @@
 using Mge.Pipeline.Costs;
 using Mge.Pipeline.Runs;
-using Mge.Workflow.Inputs;
 using Microsoft.DurableTask;
 
 namespace Mge.Workflow;
@@ -14,7 +13,7 @@ internal sealed class GenerationRun
 {
     private readonly TaskOrchestrationContext context;
     private readonly GenerationInput input;
-    private readonly RunRef run;
+    private readonly string run;
     private readonly Dictionary<string, double> phaseSeconds = new(StringComparer.Ordinal);
     private readonly DateTime startedAt;
     private PipelinePhase phase = PipelinePhase.Discovery;
@@ -24,7 +23,7 @@ internal sealed class GenerationRun
     {
         this.context = context;
         this.input = input;
-        run = new RunRef(input.RunId);
+        run = input.RunId;
         startedAt = context.CurrentUtcDateTime;
         phaseStartedAt = startedAt;
     }
@@ -41,8 +40,8 @@ internal sealed class GenerationRun
         catch (TaskFailedException failure) when (failure.FailureDetails.IsCausedBy<BudgetExceededException>())
         {
             // Not a failure: the run stops cleanly at its cap, keeps what it has, and can be resumed (RunResumer).
-            var summary = await context.CallActivityAsync<GenerationSummary>(
-                WorkflowNames.StopForBudget, new BudgetStopRef(input.RunId, phase, failure.FailureDetails.ErrorMessage, Timings()));
+            var summary = await context.CallAsync(
+                WorkflowSteps.StopForBudget, new RunMilestone(input.RunId, phase, Timings(), failure.FailureDetails.ErrorMessage));
             SetProgress(0, 1);
             return summary;
         }
@@ -56,7 +55,7 @@ internal sealed class GenerationRun
         }
 
         SetProgress(0, 1);
-        await context.CallActivityAsync<bool>(WorkflowNames.FailRun, new FailureRef(input.RunId, phase, reason));
+        await context.CallAsync(WorkflowSteps.FailRun, new RunMilestone(input.RunId, phase, Timings(), reason));
         throw new GenerationFailedException(phase, reason);
     }
 
@@ -69,40 +68,40 @@ internal sealed class GenerationRun
         }
 
         Begin(PipelinePhase.Discovery, 1);
-        await context.CallActivityAsync<DiscoveryOutcome>(WorkflowNames.Discovery, run);
+        await context.CallAsync(WorkflowSteps.Discovery, run);
 
         Begin(PipelinePhase.MasterPlan, 1);
-        var plan = await context.CallActivityAsync<PlanOutline>(WorkflowNames.MasterPlan, run);
+        var plan = await context.CallAsync(WorkflowSteps.MasterPlan, run);
         var tasks = TaskGraph.Order(plan.Tasks);
 
         Begin(PipelinePhase.CodeGeneration, tasks.Count);
         await GenerateCodeAsync(tasks);
-        await context.CallActivityAsync<UsageTotals>(WorkflowNames.CompleteCodeGeneration, run);
+        await context.CallAsync(WorkflowSteps.CompleteCodeGeneration, run);
 
         Begin(PipelinePhase.Validation, input.Options.MaxRepairAttempts + 1);
         await ValidateAndRepairAsync();
 
         var batches = AtomizationBatches(tasks);
         Begin(PipelinePhase.Atomization, batches.Count);
-        await FanOutAsync(batches, batch => context.CallActivityAsync<AtomizationOutcome>(WorkflowNames.AtomizeTasks, batch));
-        await context.CallActivityAsync<int>(WorkflowNames.CompleteAtomization, run);
+        await FanOutAsync(batches, batch => context.CallAsync(WorkflowSteps.AtomizeTasks, batch));
+        await context.CallAsync(WorkflowSteps.CompleteAtomization, run);
 
         Begin(PipelinePhase.WavePlanning, 1);
-        var waves = await context.CallActivityAsync<WavePlanOutline>(
-            WorkflowNames.PlanWaves, new WavePlanRef(input.RunId, input.Options.MaxWaveSize));
+        var waves = await context.CallAsync(
+            WorkflowSteps.PlanWaves, new WavePlanRequest(input.RunId, input.Options.MaxWaveSize));
 
         Begin(PipelinePhase.WaveExecution, waves.AtomsPerWave.Count);
         await ExecuteWavesAsync(waves);
-        await context.CallActivityAsync<double>(WorkflowNames.CompleteExecution, run);
+        await context.CallAsync(WorkflowSteps.CompleteExecution, run);
 
         Begin(PipelinePhase.FileWriting, 1);
-        await context.CallActivityAsync<FileWritingOutcome>(WorkflowNames.WriteFiles, run);
+        await context.CallAsync(WorkflowSteps.WriteFiles, run);
 
         Begin(PipelinePhase.Infrastructure, 1);
-        await context.CallActivityAsync<InfrastructureOutcome>(WorkflowNames.GenerateInfrastructure, run);
+        await context.CallAsync(WorkflowSteps.GenerateInfrastructure, run);
 
         Begin(PipelinePhase.Delivery, 1);
-        var summary = await context.CallActivityAsync<GenerationSummary>(WorkflowNames.DeliverWorkspace, new DeliveryRef(input.RunId, Timings()));
+        var summary = await context.CallAsync(WorkflowSteps.DeliverWorkspace, new RunMilestone(input.RunId, phase, Timings()));
         SetProgress(1, 1);
         return summary;
     }
@@ -125,7 +124,7 @@ internal sealed class GenerationRun
                 if (task.DependsOn.All(finished.Contains))
                 {
                     waiting.RemoveAt(i);
-                    var call = context.CallActivityAsync<TaskCodeOutcome>(WorkflowNames.GenerateTaskCode, new TaskRef(input.RunId, task.Number, 1));
+                    var call = context.CallAsync(WorkflowSteps.GenerateTaskCode, new TaskAttempt(input.RunId, task.Number, 1));
                     inFlight.Add((call, task.Number));
                 }
                 else
@@ -155,13 +154,13 @@ internal sealed class GenerationRun
     /// <summary>Validate the whole project; while tasks fail and rounds remain, repair each failing task (bounded) and validate again.</summary>
     private async Task ValidateAndRepairAsync()
     {
-        var validation = await context.CallActivityAsync<ValidationOutcome>(WorkflowNames.ValidateProject, run);
+        var validation = await context.CallAsync(WorkflowSteps.ValidateProject, run);
         SetProgress(1, input.Options.MaxRepairAttempts + 1);
         for (var round = 1; round <= input.Options.MaxRepairAttempts && validation.FailingTasks.Count > 0; round++)
         {
-            var repairs = validation.FailingTasks.Distinct().Order().Select(n => new TaskRef(input.RunId, n, round + 1)).ToList();
-            await FanOutAsync(repairs, repair => context.CallActivityAsync<TaskCodeOutcome>(WorkflowNames.RepairTaskCode, repair), reportProgress: false);
-            validation = await context.CallActivityAsync<ValidationOutcome>(WorkflowNames.ValidateProject, run);
+            var repairs = validation.FailingTasks.Distinct().Order().Select(n => new TaskAttempt(input.RunId, n, round + 1)).ToList();
+            await FanOutAsync(repairs, repair => context.CallAsync(WorkflowSteps.RepairTaskCode, repair), reportProgress: false);
+            validation = await context.CallAsync(WorkflowSteps.ValidateProject, run);
             SetProgress(round + 1, input.Options.MaxRepairAttempts + 1);
         }
     }
@@ -175,10 +174,10 @@ internal sealed class GenerationRun
             var wave = index + 1;
             var atoms = waves.AtomsPerWave[index];
             var batchCount = (atoms + batchSize - 1) / batchSize;
-            var batches = Enumerable.Range(0, batchCount).Select(b => new WaveBatchRef(input.RunId, wave, b, batchSize)).ToList();
+            var batches = Enumerable.Range(0, batchCount).Select(b => new WaveBatch(input.RunId, wave, b, batchSize)).ToList();
             SetProgress(index, waves.AtomsPerWave.Count, wave);
-            await FanOutAsync(batches, batch => context.CallActivityAsync<WaveBatchOutcome>(WorkflowNames.ExecuteWaveBatch, batch), reportProgress: false);
-            await context.CallActivityAsync<WaveBatchOutcome>(WorkflowNames.CompleteWave, new WaveRef(input.RunId, wave));
+            await FanOutAsync(batches, batch => context.CallAsync(WorkflowSteps.ExecuteWaveBatch, batch), reportProgress: false);
+            await context.CallAsync(WorkflowSteps.CompleteWave, new WaveBatch(input.RunId, wave));
             SetProgress(wave, waves.AtomsPerWave.Count, wave);
         }
     }
@@ -217,7 +216,7 @@ internal sealed class GenerationRun
     }
 
     /// <summary>All plan tasks, split into at most <see cref="Concurrency"/> batches of consecutive task numbers.</summary>
-    private List<TaskBatchRef> AtomizationBatches(IReadOnlyList<TaskNode> tasks)
+    private List<TaskBatch> AtomizationBatches(IReadOnlyList<TaskNode> tasks)
     {
         if (tasks.Count == 0)
         {
@@ -225,7 +224,7 @@ internal sealed class GenerationRun
         }
 
         var size = (tasks.Count + Concurrency - 1) / Concurrency;
-        return tasks.Select(t => t.Number).Chunk(size).Select(chunk => new TaskBatchRef(input.RunId, chunk)).ToList();
+        return tasks.Select(t => t.Number).Chunk(size).Select(chunk => new TaskBatch(input.RunId, chunk)).ToList();
     }
 
     /// <summary>Seconds per finished phase and since the start, by the replay-safe clock.</summary>

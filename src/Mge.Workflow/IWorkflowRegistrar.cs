@@ -1,13 +1,15 @@
+using Microsoft.DurableTask;
+
 namespace Mge.Workflow;
 
 /// <summary>
-/// Anything that registers orchestrator and activity classes by name (the embedded engine's options
-/// implement it), so <see cref="WorkflowRegistration.Register"/> gives every host the same set without the
-/// workflow depending on a host.
+/// Anything that registers orchestrators and activities by name (the embedded engine's options implement it), so
+/// <see cref="WorkflowRegistration.Register"/> gives every host the same set without the workflow depending on a host.
 /// </summary>
 public interface IWorkflowRegistrar
 {
     void RegisterOrchestrator(string name, Type orchestratorType);
 
-    void RegisterActivity(string name, Type activityType);
+    /// <summary>Registers activity <paramref name="name"/>, built per execution by <paramref name="create"/> from that execution's service scope.</summary>
+    void RegisterActivity(string name, Func<IServiceProvider, ITaskActivity> create);
 }

@@ -5,7 +5,7 @@ namespace Mge.Workflow;
 
 /// <summary>
 /// Resumes a run that stopped at its budget cap. The run journal takes the new cap and reopens the run; the
-/// host then schedules <see cref="WorkflowNames.GenerationOrchestrator"/> with <see cref="ResumedRun.Input"/>
+/// host then schedules <see cref="GenerationOrchestrator"/> with <see cref="ResumedRun.Input"/>
 /// under <see cref="ResumedRun.InstanceId"/> ("{runId}:r2", "{runId}:r3", ...: a new orchestration instance over
 /// the same run id). The orchestration starts again from discovery, but every phase is idempotent and every
 /// journaled model call is answered from storage, so only the calls that were never made are paid for.

@@ -54,7 +54,7 @@ public sealed class CostBenchmark : IBenchmark
         const string runId = "cost";
         var options = new GenerationOptions { ProjectType = ProjectType.FastApi, Concurrency = 10 };
         await provider.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, Request, options, DateTimeOffset.UtcNow), cancellationToken);
-        await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId, cancellationToken);
+        await engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, options), runId, cancellationToken);
         var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(30), cancellationToken);
         if (status.RuntimeStatus != EngineRuntimeStatus.Completed)
         {

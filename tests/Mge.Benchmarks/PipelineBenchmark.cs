@@ -61,7 +61,7 @@ public sealed class PipelineBenchmark : IBenchmark
         var options = new GenerationOptions { ProjectType = ProjectType.FastApi, Concurrency = concurrency };
         var watch = Stopwatch.StartNew();
         await provider.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, Request, options, DateTimeOffset.UtcNow), cancellationToken);
-        await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId, cancellationToken);
+        await engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, options), runId, cancellationToken);
         var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(30), cancellationToken);
         watch.Stop();
         if (status.RuntimeStatus != EngineRuntimeStatus.Completed)

@@ -38,7 +38,7 @@ public sealed class DurableCrashResumeTests(ITestOutputHelper output) : IDisposa
         using (var generate = MgeProcess.Start(temp.Path, Environment(firstLedger),
             "generate", Request, "--storage", connection, "--out", "out", "--json", "--concurrency", "3"))
         {
-            var started = await generate.WaitForErrorLineAsync(l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+            var started = await generate.WaitForErrorLineAsync(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^mge generate: run \d{8}-\d{6}-[0-9a-f]{12} "), TimeSpan.FromSeconds(90));
             runId = started.Split(' ')[3];
             // Tasks finishing together may skip a count in the plain progress lines: wait for 4 or more done.
             await generate.WaitForErrorLineAsync(l => CodeGenerationDone(l) >= 4, TimeSpan.FromSeconds(90));
@@ -120,7 +120,7 @@ public sealed class DurableCrashResumeTests(ITestOutputHelper output) : IDisposa
     {
         var environment = new Dictionary<string, string>
         {
-            ["Mge__OfflineModel__SimulatedLatency"] = "00:00:00.400",
+            ["Mge__Model__Offline__SimulatedLatency"] = "00:00:00.400",
             ["Mge__Engine__QueueVisibilityTimeout"] = "00:00:10",
             ["NO_COLOR"] = "1",
         };

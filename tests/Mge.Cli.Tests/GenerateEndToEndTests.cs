@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Cli.Tests;
 
@@ -44,6 +45,8 @@ public sealed class GenerateEndToEndTests : IDisposable
             Assert.Contains(required, entries);
             Assert.True(File.Exists(Path.Combine(folder, required)), $"{required} unpacked");
         }
+
+        Assert.Empty(ComposeFileCheck.Check(await File.ReadAllTextAsync(Path.Combine(folder, "docker-compose.yml"))));
 
         var pythonFiles = entries.Where(e => e.EndsWith(".py", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(pythonFiles);
@@ -122,7 +125,7 @@ public sealed class GenerateEndToEndTests : IDisposable
         Assert.Equal("failed", result.GetProperty("status").GetString());
         Assert.Equal("discovery", result.GetProperty("failed_phase").GetString());
         Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("error").GetString()));
-        Assert.Contains(run.StderrLines, l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal) && l.Contains("failed in phase discovery", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^mge generate: run \d{8}-\d{6}-[0-9a-f]{12} ") && l.Contains("failed in phase discovery", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 

@@ -127,7 +127,7 @@ public sealed class ProviderWireEndToEndTests : IDisposable
         var error = result.GetProperty("error").GetString()!;
         Assert.Contains("401", error, StringComparison.Ordinal);
         Assert.Contains("invalid_api_key", error, StringComparison.Ordinal);
-        Assert.Contains(run.StderrLines, l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal) && l.Contains("401", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^mge generate: run \d{8}-\d{6}-[0-9a-f]{12} ") && l.Contains("401", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", run.Stderr);
         // A wrong key is not retried: retrying cannot fix it and every attempt is a request the provider logs.
         Assert.All(server.Requests, r => Assert.Equal(401, r.Status));

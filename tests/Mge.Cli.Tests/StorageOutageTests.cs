@@ -30,7 +30,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IDisposable
         await azurite.StartAsync();
         var environment = new Dictionary<string, string>
         {
-            ["Mge__OfflineModel__SimulatedLatency"] = "00:00:00.300",
+            ["Mge__Model__Offline__SimulatedLatency"] = "00:00:00.300",
             ["Mge__Engine__QueueVisibilityTimeout"] = "00:00:10",
             ["NO_COLOR"] = "1",
         };
@@ -39,7 +39,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IDisposable
         using var generate = MgeProcess.Start(temp.Path, environment,
             "generate", "Build an Express API for a library with books and authors", "--type", "express",
             "--storage", azurite.ConnectionString, "--out", "out", "--json", "--concurrency", "3");
-        var started = await generate.WaitForErrorLineAsync(l => l.StartsWith("mge generate: run mge-", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+        var started = await generate.WaitForErrorLineAsync(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^mge generate: run \d{8}-\d{6}-[0-9a-f]{12} "), TimeSpan.FromSeconds(90));
         var runId = started.Split(' ')[3];
         // The first task finished: code generation is under way. Plain progress prints a line per change, and
         // tasks finishing together may skip a count, so any count above zero will do.

@@ -4,7 +4,6 @@ using Mge.Pipeline;
 using Mge.Workflow;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
-using Mge.Workflow.Inputs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,7 @@ public sealed class DurableWrapperTests
         using var scope = services.CreateScope();
         var function = FunctionContextFor(scope.ServiceProvider, "run-7");
 
-        var recorded = await WorkflowActivityFunctions.FailRun(new FailureRef("run-7", PipelinePhase.Validation, "syntax errors remain"), function);
+        var recorded = await WorkflowStepFunctions.FailRun(new RunMilestone("run-7", PipelinePhase.Validation, new PhaseTimings(new Dictionary<string, double>(), 2), "syntax errors remain"), function);
 
         Assert.True(recorded);
         var status = await journal.GetStatusAsync("run-7");
@@ -57,6 +56,7 @@ public sealed class DurableWrapperTests
         var function = new Mock<FunctionContext>();
         function.SetupGet(f => f.InstanceServices).Returns(services);
         function.SetupGet(f => f.BindingContext).Returns(binding.Object);
+        function.SetupGet(f => f.CancellationToken).Returns(CancellationToken.None);
         return function.Object;
     }
 }

@@ -22,13 +22,15 @@ public sealed class FunctionsMetadataTests
         AssertBindings(functions, "Chat", ("httpTrigger", "In"), ("durableClient", "In"), ("http", "Out"));
         AssertBindings(functions, "ListWorkspaceFiles", ("httpTrigger", "In"), ("http", "Out"));
         AssertBindings(functions, "WebPage", ("httpTrigger", "In"), ("http", "Out"));
-        AssertBindings(functions, WorkflowNames.GenerationOrchestrator, ("orchestrationTrigger", "In"));
-        foreach (var activity in WorkflowRegistration.Activities)
+        AssertBindings(functions, WorkflowRegistration.OrchestratorName, ("orchestrationTrigger", "In"));
+        foreach (var step in WorkflowSteps.All)
         {
-            AssertBindings(functions, activity.Name, ("activityTrigger", "In"));
+            // Written by Mge.Functions.Generators from WorkflowSteps: no hand-written wrapper per step.
+            AssertBindings(functions, step.Name, ("activityTrigger", "In"));
+            Assert.Equal($"Mge.Functions.Durable.WorkflowStepFunctions.{step.Name}", functions[step.Name].GetProperty("entryPoint").GetString());
         }
 
-        Assert.Equal(WorkflowRegistration.Activities.Count + HttpRoutes.Length + 1, functions.Count);
+        Assert.Equal(WorkflowSteps.All.Count + HttpRoutes.Length + 1, functions.Count);
     }
 
     [Theory]

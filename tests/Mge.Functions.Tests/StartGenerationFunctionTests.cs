@@ -27,7 +27,7 @@ public sealed class StartGenerationFunctionTests(AzuriteFixture azurite) : IDisp
         var body = response.Json();
         var id = body.GetProperty("id").GetString()!;
         var scheduled = Assert.Single(app.Scheduled);
-        Assert.Equal(WorkflowNames.GenerationOrchestrator, scheduled.Orchestrator);
+        Assert.Equal(WorkflowRegistration.OrchestratorName, scheduled.Orchestrator);
         Assert.Equal(id, scheduled.InstanceId);
         Assert.Equal(id, scheduled.Input.RunId);
 

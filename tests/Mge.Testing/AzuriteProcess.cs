@@ -56,13 +56,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started to run Azurite.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && errors.Count < 50)
+            {
+                errors.Enqueue(e.Data);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var timeout = TimeSpan.FromSeconds(30);
-        await FreePorts.WaitUntilListeningAsync(BlobPort, timeout, cancellationToken);
-        await FreePorts.WaitUntilListeningAsync(QueuePort, timeout, cancellationToken);
-        await FreePorts.WaitUntilListeningAsync(TablePort, timeout, cancellationToken);
+        // Generous: on a loaded 2-core machine node alone can take many seconds to start Azurite.
+        var timeout = TimeSpan.FromSeconds(90);
+        try
+        {
+            await FreePorts.WaitUntilListeningAsync(BlobPort, timeout, cancellationToken);
+            await FreePorts.WaitUntilListeningAsync(QueuePort, timeout, cancellationToken);
+            await FreePorts.WaitUntilListeningAsync(TablePort, timeout, cancellationToken);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            var exited = _process.HasExited ? $"exited with code {_process.ExitCode}" : "still running";
+            throw new InvalidOperationException(
+                $"Azurite did not listen on 127.0.0.1:{BlobPort}/{QueuePort}/{TablePort} within {timeout.TotalSeconds:0} s (node {exited}): {string.Join(" | ", errors)}", ex);
+        }
     }
 
     public async Task StopAsync()

@@ -1,3 +1,5 @@
+using Mge.Pipeline.Domain;
+
 namespace Mge.Api.Http;
 
 /// <summary>

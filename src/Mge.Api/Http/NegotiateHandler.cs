@@ -1,3 +1,4 @@
+using Mge.Pipeline.Runs;
 using System.Security.Cryptography;
 using Mge.Pipeline.Storage;
 using Microsoft.AspNetCore.Http;

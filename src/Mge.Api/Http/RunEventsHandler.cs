@@ -1,3 +1,4 @@
+using Mge.Pipeline.Runs;
 using System.Globalization;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Storage;

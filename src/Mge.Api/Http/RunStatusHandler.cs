@@ -1,3 +1,4 @@
+using Mge.Pipeline.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,3 +1,4 @@
+using Mge.Pipeline.Runs;
 using System.IO.Compression;
 using Mge.Pipeline.Storage;
 using Microsoft.AspNetCore.Http;

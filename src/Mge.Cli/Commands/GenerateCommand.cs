@@ -17,8 +17,6 @@ namespace Mge.Cli.Commands;
 /// </summary>
 public sealed class GenerateCommand(CliEnvironment environment, IConfiguration configuration, TimeProvider time)
 {
-    public const int MinConcurrency = 1;
-    public const int MaxConcurrency = 64;
 
     private readonly Argument<string> request = new("REQUEST")
     {
@@ -40,7 +38,7 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
 
     private readonly Option<int> concurrency = new("--concurrency", "-c")
     {
-        Description = $"Model calls in flight during code generation ({MinConcurrency}..{MaxConcurrency}).",
+        Description = $"Model calls in flight during code generation (1..{GenerationOptionLimits.MaxConcurrency}).",
         DefaultValueFactory = _ => 10,
         HelpName = "N",
     };
@@ -133,11 +131,6 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
     {
         modelFlags ??= new ModelFlags(null, null, null);
         ModelFlags.Check(modelFlags.Apply(configuration));
-        if (budgetUsd is < 0)
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--budget cannot be negative (was {budgetUsd})."));
-        }
-
         if (faultRate > 0 && ModelFlags.UsesRemoteProvider(modelFlags.Apply(configuration)))
         {
             throw new CliUsageException("--faults only applies to the offline model; drop it or use --provider offline.");
@@ -162,14 +155,12 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
             projectType = parsed;
         }
 
-        if (concurrencyValue is < MinConcurrency or > MaxConcurrency)
+        // The launcher applies the same rules again when the run starts; checking here refuses before anything is built.
+        var options = new GenerationOptionOverrides(Concurrency: concurrencyValue, MaxWaveSize: waveSize, BudgetUsd: budgetUsd)
+            .ApplyTo(pipelineOptions.DefaultGenerationOptions(projectType));
+        if (options.Problems() is [var optionProblem, ..])
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--concurrency must be between {MinConcurrency} and {MaxConcurrency} (was {concurrencyValue})."));
-        }
-
-        if (waveSize < 1)
-        {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--max-wave-size must be 1 or more (was {waveSize})."));
+            throw new CliUsageException($"{FlagOf(optionProblem.Field)} {optionProblem.Message}");
         }
 
         if (double.IsNaN(faultRate) || faultRate is < 0 or > 1)
@@ -197,6 +188,15 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         return new GenerateSettings(requestText!, outputDirectory, projectType, concurrencyValue, waveSize, faultRate, asJson, runStorage, modelFlags, budgetUsd);
     }
 
+    /// <summary>The flag that sets a <see cref="GenerationOptions"/> field (its JSON name).</summary>
+    internal static string FlagOf(string field) => field switch
+    {
+        "concurrency" => "--concurrency",
+        "maxWaveSize" => "--max-wave-size",
+        "budgetUsd" => "--budget",
+        _ => field,
+    };
+
     public async Task<int> RunAsync(GenerateSettings settings, CancellationToken cancellationToken)
     {
         var board = new RunProgressBoard();
@@ -209,6 +209,12 @@ public sealed class GenerateCommand(CliEnvironment environment, IConfiguration c
         try
         {
             var effective = settings.Model?.Apply(configuration) ?? configuration;
+            if (settings.FaultRate > 0)
+            {
+                effective = new ConfigurationBuilder().AddConfiguration(effective)
+                    .AddInMemoryCollection([new("Mge:Model:Offline:FaultRate", settings.FaultRate.ToString("R", CultureInfo.InvariantCulture))]).Build();
+            }
+
             outcome = await new GenerationRunner(environment, effective, time).RunAsync(settings, board, view, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && settings.Storage is { IsAzure: true })

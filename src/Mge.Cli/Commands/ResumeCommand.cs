@@ -4,6 +4,7 @@ using Mge.Cli.Generation;
 using Mge.Cli.Runs;
 using Mge.Cli.Terminal;
 using Mge.Engine;
+using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
 using Mge.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -48,9 +49,9 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
 
     private async Task<int> RunAsync(string runId, string? storageArgument, string outputArgument, bool asJson, decimal? newCap, CancellationToken cancellationToken)
     {
-        if (newCap is < 0)
+        if (new GenerationOptions { BudgetUsd = newCap }.Problems() is [var capProblem, ..])
         {
-            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--budget cannot be negative (was {newCap})."));
+            throw new CliUsageException($"--budget {capProblem.Message}");
         }
 
         var outputDirectory = OpenedRuns.ResolveOutput(environment, outputArgument);
@@ -119,7 +120,7 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
             ? $"run {runId} was recorded but never scheduled; starting it now."
             : $"run {runId} is {instance.RuntimeStatus.ToString().ToLowerInvariant()} in phase {run.CurrentPhase?.ToString() ?? "unknown"}; continuing it here (work a stopped process held is picked up once its lock expires).", cancellationToken);
         var outcome = await AttachDurableAsync(runs, runId, instanceId, board, view, outputDirectory, instance is null
-            ? () => engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, run.Options), instanceId, cancellationToken)
+            ? () => engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, run.Options), instanceId, cancellationToken)
             : () => Task.CompletedTask, cancellationToken);
         return await GenerationReport.ReportAsync(environment, outcome, asJson, Name, cancellationToken, j => j["resume"] = action);
     }
@@ -135,9 +136,8 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
     private async Task<int> ResumeWithBudgetAsync(
         OpenedRuns runs, RunRecord run, decimal cap, RunProgressBoard board, IRunProgressView view, string outputDirectory, bool asJson, CancellationToken cancellationToken)
     {
-        // A run stopped at its cap has ended cleanly, so a fresh in-memory engine can carry a local run as well.
-        await using var localEngine = runs.Engine is null ? runs.Host.CreateEngine(run.Options.Concurrency) : null;
-        var engine = runs.Engine ?? localEngine!;
+        // A run stopped at its cap has ended cleanly, so the host's fresh in-memory engine can carry a local run as well.
+        var engine = runs.Engine ?? runs.Host.Engine;
         var previous = await runs.Inspector.InstanceAsync(run, cancellationToken);
         if (previous is { IsTerminal: false })
         {
@@ -157,7 +157,7 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
         await engine.StartAsync(cancellationToken);
         await Note(string.Create(CultureInfo.InvariantCulture, $"run {run.RunId} resumed with a budget cap of {(cap == 0 ? "none" : $"${cap} USD")} as instance {resumed.InstanceId}; journaled calls are not paid again."), cancellationToken);
         var outcome = await AttachDurableAsync(runs, run.RunId, resumed.InstanceId, board, view, outputDirectory,
-            () => engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, resumed.Input, resumed.InstanceId, cancellationToken), cancellationToken, engine);
+            () => engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, resumed.Input, resumed.InstanceId, cancellationToken), cancellationToken, engine);
         return await GenerationReport.ReportAsync(environment, outcome, asJson, Name, cancellationToken, j => j["resume"] = "budget_raised");
     }
 
@@ -167,7 +167,11 @@ public sealed class ResumeCommand(CliEnvironment environment, IConfiguration con
     {
         try
         {
-            return await GenerationRunner.AttachAsync(runs.Host, engine ?? runs.Engine!, runId, instanceId, board, view, outputDirectory, begin, cancellationToken);
+            return await GenerationRunner.AttachAsync(runs.Host, engine ?? runs.Engine!, board, view, outputDirectory, async () =>
+            {
+                await begin();
+                return (runId, instanceId);
+            }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && runs.Host.Storage.IsAzure)
         {

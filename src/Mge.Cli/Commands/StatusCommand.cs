@@ -49,7 +49,7 @@ public sealed class StatusCommand(CliEnvironment environment, IConfiguration con
         }
         else
         {
-            RunOverviewReport.WriteStatus(environment.Out, overview, runs.Host.Storage.Description);
+            RunOverviewReport.WriteStatus(environment, overview, runs.Host.Storage.Description);
         }
 
         await environment.Out.FlushAsync(cancellationToken);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Mge.Cli.Terminal;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Mge.Cli.Generation;
 
@@ -70,8 +72,11 @@ public static class GenerationReport
     public static void WriteTable(IAnsiConsole console, GenerationOutcome outcome)
     {
         var summary = outcome.Summary ?? throw new InvalidOperationException("Only a completed run has a summary table.");
-        var table = new Table().Border(TableBorder.Rounded).Title("generation summary").AddColumn("item").AddColumn("value");
-        void Row(string item, string value) => table.AddRow(Markup.Escape(item), Markup.Escape(value));
+        // Each row's value is made once the value cell's width is known (paths break at separators to fit it).
+        var rows = new List<(string Item, Func<int, IRenderable> Value)>();
+        void Row(string item, string value) => rows.Add((item, _ => new Text(value)));
+        void PathRow(string item, string path) => rows.Add((item, width => new Text(PathText.Wrap(path, width))));
+        void ListRow(string item, IReadOnlyList<string> entries) => rows.Add((item, _ => List(entries)));
 
         Row("run", summary.RunId);
         Row("project", $"{summary.ProjectName} ({summary.ProjectType})");
@@ -91,17 +96,49 @@ public static class GenerationReport
         }
 
         Row("duration", Seconds(summary.TotalSeconds));
-        Row("checks skipped", summary.ChecksSkipped.Count == 0 ? "none" : string.Join(", ", summary.ChecksSkipped));
-        Row("paths confined", summary.PathsConfined.Count == 0 ? "none" : string.Join(", ", summary.PathsConfined));
-        Row("paths rejected", summary.PathsRejected.Count == 0 ? "none" : string.Join(", ", summary.PathsRejected));
+        ListRow("checks skipped", summary.ChecksSkipped);
+        ListRow("paths confined", summary.PathsConfined);
+        ListRow("paths rejected", summary.PathsRejected);
         if (outcome.Delivery is { } delivery)
         {
-            Row("zip", delivery.ZipPath);
-            Row("folder", delivery.FolderPath);
+            PathRow("zip", delivery.ZipPath);
+            PathRow("folder", delivery.FolderPath);
         }
 
-        Row("run records", outcome.StorageRoot);
+        PathRow("run records", outcome.StorageRoot);
+
+        // The item names stay on one line; values wrap inside their cell, so the table fits the console's
+        // width (the terminal's, or COLUMNS/100 when redirected) however long a path or a list gets.
+        var table = new Table().Border(TableBorder.Rounded).Title("generation summary")
+            .AddColumn(new TableColumn("item").NoWrap())
+            .AddColumn(new TableColumn("value"));
+        // "│ item │ value │": three bars and a space either side of both cells.
+        var valueWidth = console.Profile.Width - rows.Max(r => r.Item.Length) - 7;
+        foreach (var (item, value) in rows)
+        {
+            table.AddRow(new Text(item), value(valueWidth));
+        }
+
         console.Write(table);
+    }
+
+    // One entry per line behind a dash, wrapped lines indented under their entry: entries such as "all checks
+    // of .html files (no language service)" hold commas and spaces of their own, so a comma-joined list
+    // wrapped in a narrow cell would not show where one entry ends and the next begins.
+    private static IRenderable List(IReadOnlyList<string> entries)
+    {
+        if (entries.Count <= 1)
+        {
+            return new Text(entries.Count == 0 ? "none" : entries[0]);
+        }
+
+        var list = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn(new GridColumn().PadRight(0));
+        foreach (var entry in entries)
+        {
+            list.AddRow(new Text("-"), new Text(entry));
+        }
+
+        return list;
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

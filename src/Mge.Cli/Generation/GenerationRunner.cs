@@ -27,55 +27,51 @@ public sealed class GenerationRunner(CliEnvironment environment, IConfiguration 
 
     public async Task<GenerationOutcome> RunAsync(GenerateSettings settings, RunProgressBoard board, IRunProgressView view, CancellationToken cancellationToken)
     {
-        var runId = RunIds.Create(time);
         var storage = settings.Storage ?? RunStorage.Local(settings.OutputDirectory);
 
-        await using var host = RunHost.Build(environment, configuration, time, storage, settings.FaultRate, new ConsoleProgressObserver(board, view));
-        await using var engine = host.CreateEngine(settings.Concurrency);
+        await using var host = RunHost.Build(environment, configuration, time, storage, new ConsoleProgressObserver(board, view));
+        var engine = host.Engine;
         await engine.StartAsync(cancellationToken);
 
-        var pipelineOptions = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var options = pipelineOptions.DefaultGenerationOptions(settings.ProjectType) with
+        var launcher = host.Services.GetRequiredService<RunLauncher>();
+        var request = new RunRequest(settings.Request, settings.ProjectType, new GenerationOptionOverrides(
+            Concurrency: settings.Concurrency, MaxWaveSize: settings.MaxWaveSize, BudgetUsd: settings.BudgetUsd));
+        var client = host.Client;
+        return await AttachAsync(host, engine, board, view, settings.OutputDirectory, async () =>
         {
-            Concurrency = settings.Concurrency,
-            MaxWaveSize = settings.MaxWaveSize,
-            BudgetUsd = settings.BudgetUsd ?? pipelineOptions.DefaultGenerationOptions(settings.ProjectType).BudgetUsd,
-        };
+            var runId = await launcher.LaunchAsync(request, client, cancellationToken);
+            if (storage.IsAzure)
+            {
+                // The id is what a user needs to continue the run if this process dies, so it comes first.
+                await environment.Error.WriteLineAsync($"mge generate: run {runId} started in {storage.Description}; if this process stops, continue it with: mge resume {runId} --storage <the same connection string>");
+                await environment.Error.FlushAsync(cancellationToken);
+            }
 
-        if (storage.IsAzure)
-        {
-            // The id is what a user needs to continue the run if this process dies, so it comes first.
-            await environment.Error.WriteLineAsync($"mge generate: run {runId} started in {storage.Description}; if this process stops, continue it with: mge resume {runId} --storage <the same connection string>");
-            await environment.Error.FlushAsync(cancellationToken);
-        }
-
-        return await AttachAsync(host, engine, runId, runId, board, view, settings.OutputDirectory, async () =>
-        {
-            await host.Journal.CreateAsync(new GenerationRequest(runId, settings.Request, options, time.GetUtcNow()), cancellationToken);
-            await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId, cancellationToken);
+            return (runId, runId);
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Runs <paramref name="begin"/> (store and schedule, or nothing when re-attaching), waits for orchestration
-    /// instance <paramref name="instanceId"/> of run <paramref name="runId"/> with the view shown, and returns the outcome, the zip delivered under
+    /// Runs <paramref name="begin"/> (store and schedule, or nothing when re-attaching; it names the run and its
+    /// orchestration instance), waits for that instance with the view shown, and returns the outcome, the zip delivered under
     /// <paramref name="outputDirectory"/> when it completed. On cancellation an in-memory run is terminated
     /// and recorded as cancelled; a durable run is left as it is, to be resumed.
     /// </summary>
     internal static async Task<GenerationOutcome> AttachAsync(
-        RunHost host, EmbeddedEngine engine, string runId, string instanceId, RunProgressBoard board, IRunProgressView view, string outputDirectory,
-        Func<Task> begin, CancellationToken cancellationToken)
+        RunHost host, EmbeddedEngine engine, RunProgressBoard board, IRunProgressView view, string outputDirectory,
+        Func<Task<(string RunId, string InstanceId)>> begin, CancellationToken cancellationToken)
     {
         EngineInstanceStatus final;
+        string runId = string.Empty, instanceId = string.Empty;
         try
         {
             final = await view.ShowWhileAsync(async () =>
             {
-                await begin();
+                (runId, instanceId) = await begin();
                 return await engine.WaitForCompletionAsync(instanceId, MaxRunTime, cancellationToken);
             });
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !host.Storage.IsAzure)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !host.Storage.IsAzure && instanceId.Length > 0)
         {
             // Stop the orchestration so no further activities are scheduled; what ran stays in storage.
             if (await engine.GetStatusAsync(instanceId, CancellationToken.None) is { IsTerminal: false })

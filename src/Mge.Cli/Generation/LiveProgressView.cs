@@ -13,17 +13,27 @@ public sealed class LiveProgressView(RunProgressBoard board, IAnsiConsole consol
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
 
-    private const int BarWidth = 20;
+    private const int WidestBar = 20;
 
-    // Name (15) + done/total (9) + bar + percentage (4) + elapsed (8) + column gaps: what is left is for the detail.
-    private const int FixedColumns = 15 + 1 + 9 + 1 + BarWidth + 1 + 4 + 1 + 8 + 4;
+    private const int NarrowestBar = 6;
+
+    // Name (15) + done/total (9) + percentage (4) + elapsed (8) + the gaps between them and the bar, and a margin
+    // of 3 so no line reaches the last column (the cursor would wrap): what the bar leaves is for the detail.
+    private const int FixedColumns = 15 + 1 + 9 + 1 + 1 + 1 + 4 + 1 + 8 + 3;
+
+    // The longest detail the board writes ("147 passed, 0 repaired, 0 failed; precision 100.0 %").
+    private const int DetailWanted = 52;
+
+    // The bar gives way to the text first: at 80 columns a 20-cell bar left the detail 16 characters
+    // ("first check: ..."), a 6-cell one leaves it 30 ("first check: 0 errors, 0 warnings" nearly whole).
+    private readonly int barWidth = Math.Clamp(console.Profile.Width - FixedColumns - DetailWanted, NarrowestBar, WidestBar);
 
     public async Task<T> ShowWhileAsync<T>(Func<Task<T>> work)
     {
         var progress = console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth }, new PercentageColumn(), new ElapsedTimeColumn());
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = barWidth }, new PercentageColumn(), new ElapsedTimeColumn());
 
         return await progress.StartAsync(async context =>
         {
@@ -53,7 +63,7 @@ public sealed class LiveProgressView(RunProgressBoard board, IAnsiConsole consol
 
     private void Copy(IReadOnlyList<PhaseRow> rows, IReadOnlyList<ProgressTask> bars, ProgressTask usageLine)
     {
-        var detailWidth = Math.Clamp(console.Profile.Width - FixedColumns, 0, 60);
+        var detailWidth = Math.Clamp(console.Profile.Width - FixedColumns - barWidth, 0, 60);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -82,9 +92,11 @@ public sealed class LiveProgressView(RunProgressBoard board, IAnsiConsole consol
         }
 
         var usage = board.Usage;
+        // The cost comes first: on a narrow terminal the token counts are what gets shortened, not the dollars.
         var usageText = string.Create(CultureInfo.InvariantCulture,
-            $"{usage.Input:N0} in / {usage.Output:N0} out / {usage.Cached:N0} cached, ${usage.CostUsd:0.0000}");
-        usageLine.Description = $"[blue]{"tokens",-15}[/] {Markup.Escape(Shorten(usageText, Math.Max(0, console.Profile.Width - FixedColumns + 9)))}";
+            $"${usage.CostUsd:0.0000}: {usage.Input:N0} in / {usage.Output:N0} out / {usage.Cached:N0} cached");
+        // This row has no done/total, so its text also takes those 10 columns.
+        usageLine.Description = $"[blue]{"usage",-15}[/] {Markup.Escape(Shorten(usageText, detailWidth + 10))}";
     }
 
     private static string Shorten(string text, int max) =>

@@ -40,14 +40,9 @@ public sealed class OpenedRuns : IAsyncDisposable
             return null;
         }
 
-        var host = RunHost.Build(environment, configuration, time, storage, 0, observers);
-        // Concurrency here only sizes the activity cap of a resumed run; the run's own options bound its fan-outs.
-        var engine = storage.IsAzure ? host.CreateEngine(MaxResumeConcurrency) : null;
-        return new OpenedRuns(host, engine);
+        var host = RunHost.Build(environment, configuration, time, storage, observers);
+        return new OpenedRuns(host, storage.IsAzure ? host.Engine : null);
     }
-
-    /// <summary>The activity cap a resumed run gets (twice the highest --concurrency).</summary>
-    private const int MaxResumeConcurrency = 64;
 
     /// <summary>The resolved --out folder, as a usage error when it is not a valid path.</summary>
     public static string ResolveOutput(CliEnvironment environment, string outputArgument)
@@ -67,13 +62,6 @@ public sealed class OpenedRuns : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Engine is not null)
-        {
-            await Engine.DisposeAsync();
-        }
-
-        await Host.DisposeAsync();
-    }
+    /// <summary>The host disposes its engine.</summary>
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

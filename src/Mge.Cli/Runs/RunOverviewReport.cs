@@ -8,6 +8,14 @@ namespace Mge.Cli.Runs;
 /// <summary><c>mge status</c> and <c>mge list</c> output: one JSON object per run (snake_case) or readable lines and a table.</summary>
 public static class RunOverviewReport
 {
+    // "failed phase", the longest item name: values start in the same column whichever lines a run has.
+    private const int StatusItemWidth = 12;
+    private const int StatusItemGap = 2;
+
+    // The list's four columns: five bars and a space either side of each cell; "yyyy-MM-dd HH:mm".
+    private const int ListBorders = 5 + (4 * 2);
+    private const int CreatedWidth = 16;
+
     public static JsonObject Json(RunOverview run, string storage)
     {
         var json = new JsonObject
@@ -48,16 +56,25 @@ public static class RunOverviewReport
         return json;
     }
 
-    /// <summary>The status of one run as "item: value" lines.</summary>
-    public static void WriteStatus(TextWriter writer, RunOverview run, string storage)
+    /// <summary>
+    /// The status of one run as "item  value" lines. Values wrap at the console's width with their continuation
+    /// lines indented under the value, so a long request or error stays readable at 80 columns and in a file.
+    /// </summary>
+    public static void WriteStatus(CliEnvironment environment, RunOverview run, string storage)
     {
+        var console = SpectreConsoles.ForOut(environment);
+        var grid = new Grid()
+            .AddColumn(new GridColumn().NoWrap().Width(StatusItemWidth).PadRight(StatusItemGap))
+            .AddColumn(new GridColumn().PadRight(0));
         void Line(string item, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                writer.WriteLine($"{item,-14}{value}");
+                grid.AddRow(new Text(item), new Text(value));
             }
         }
+
+        void PathLine(string item, string? path) => Line(item, path is null ? null : PathText.Wrap(path, console.Profile.Width - StatusItemWidth - StatusItemGap));
 
         Line("run", run.RunId);
         Line("status", run.OrchestrationStatus is { } o ? $"{run.Status} (orchestration {o})" : run.Status);
@@ -75,28 +92,43 @@ public static class RunOverviewReport
             $"{run.Usage.InputTokens:N0} tokens in / {run.Usage.OutputTokens:N0} out / {run.Usage.CachedTokens:N0} cached, ${run.Usage.CostUsd:0.0000} USD ({run.Usage.Calls} calls)"));
         Line("failed phase", run.FailedPhase);
         Line("error", run.Error);
-        Line("zip", run.WorkspaceZip);
+        PathLine("zip", run.WorkspaceZip);
         Line("resume", run.Note);
-        Line("storage", storage);
+        PathLine("storage", storage);
+        console.Write(grid);
     }
 
-    /// <summary>The runs as a table: id, status, created, project, cost.</summary>
+    /// <summary>The runs as a table: id and project, status, created, cost.</summary>
     public static void WriteList(CliEnvironment environment, IReadOnlyList<RunOverview> runs, string storage)
     {
         var console = SpectreConsoles.ForOut(environment);
-        var table = new Table().Border(TableBorder.Rounded).Title($"runs in {Markup.Escape(storage)}")
-            .AddColumn("run").AddColumn("status").AddColumn("created").AddColumn("project").AddColumn("cost");
-        foreach (var run in runs)
-        {
-            var status = run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
+        var rows = runs.Select(run => (
+            run.RunId,
+            Project: run.ProjectName ?? Shorten(run.Request),
+            Status: run.OrchestrationStatus is { } o && !string.Equals(o, run.Status, StringComparison.OrdinalIgnoreCase)
                 ? $"{run.Status} ({o.ToLowerInvariant()})"
-                : run.Status;
-            table.AddRow(
-                Markup.Escape(run.RunId),
-                Markup.Escape(status),
-                Markup.Escape(run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                Markup.Escape(run.ProjectName ?? Shorten(run.Request)),
-                Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}")));
+                : run.Status,
+            Created: run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Cost: string.Create(CultureInfo.InvariantCulture, $"${run.Usage.CostUsd:0.0000}"))).ToList();
+
+        // The project sits under its run id rather than in a column of its own: five columns do not fit 80
+        // (the project got 5 characters). The id, the date and the cost never break (people copy the id into
+        // 'mge status' and 'mge resume'): the first column gets a fixed width (the longest id at least, the
+        // longest project when what the other columns need leaves room for it) and, like the date and the
+        // cost, is never shrunk; the status alone wraps when space runs short.
+        var idWidth = rows.Select(r => r.RunId.Length).DefaultIfEmpty(0).Max();
+        var others = ListBorders + CreatedWidth + rows.Select(r => r.Cost.Length).DefaultIfEmpty(0).Max()
+            + rows.SelectMany(r => r.Status.Split(' ')).Append("status").Max(w => w.Length);
+        var runWidth = Math.Max(idWidth, Math.Min(rows.Select(r => r.Project.Length).DefaultIfEmpty(0).Max(), console.Profile.Width - others));
+        var table = new Table().Border(TableBorder.Rounded).Title($"runs in {Markup.Escape(storage)}")
+            .AddColumn(new TableColumn("run / project") { Width = Math.Max(runWidth, "run / project".Length) }.NoWrap())
+            .AddColumn(new TableColumn("status"))
+            .AddColumn(new TableColumn("created").NoWrap())
+            .AddColumn(new TableColumn("cost").NoWrap().RightAligned());
+        foreach (var row in rows)
+        {
+            // Dimmed (where colour is on) so that a folded project does not read as the next run's id.
+            table.AddRow(new Rows(new Text(row.RunId), new Text(row.Project, new Style(Color.Grey))), new Text(row.Status), new Text(row.Created), new Text(row.Cost));
         }
 
         console.Write(table);

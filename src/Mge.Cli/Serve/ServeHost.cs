@@ -5,6 +5,7 @@ using Mge.Api.Http;
 using Mge.Api.Web;
 using Mge.Azure;
 using Mge.Azure.Storage;
+using Mge.Cli.Hosting;
 using Mge.Cli.Runs;
 using Mge.Cli.Terminal;
 using Mge.Engine;
@@ -61,12 +62,7 @@ public sealed class ServeHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeHost).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
-        builder.Logging.ClearProviders()
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("DurableTask", settings.Storage.IsAzure ? LogLevel.Critical : LogLevel.Error)
-            .AddFilter("Microsoft.DurableTask", LogLevel.Error)
-            .AddFilter("Azure", LogLevel.Error)
-            .AddProvider(new ErrorWriterLoggerProvider(environment.Error, LogLevel.Warning));
+        builder.Logging.AddMgeLocalLogging(settings.Storage, environment.Error);
 
         AddServices(builder.Services, configuration, settings.Storage);
         var app = builder.Build();
@@ -89,21 +85,8 @@ public sealed class ServeHost : IAsyncDisposable
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, RunStorage storage)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddMgePipeline(configuration);
+        services.AddMgeLocalHost(configuration, storage);
         services.AddMgeChat();
-        if (storage.ConnectionString is { } connectionString)
-        {
-            services.AddMgeAzureStorage(new AzureStorageOptions { ConnectionString = connectionString });
-        }
-        else
-        {
-            services.AddMgeFileStorage(storage.LocalRoot);
-        }
-
-        services.AddMgeModels(configuration);
-        services.AddMgeWorkflow();
-
         services.AddSignalR();
         // The handlers answer with IActionResult: MVC core provides their executors (JSON, file, redirect).
         services.AddMvcCore();
@@ -112,34 +95,7 @@ public sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<IProgressNegotiator, LocalHubNegotiator>();
         services.AddSingleton<IWorkspaceArchives, BlobStoreWorkspaceArchives>();
         services.AddMgeApi();
-
-        services.AddSingleton(sp => CreateEngine(sp, configuration, storage));
-        services.AddSingleton<DurableTaskClient>(sp => new EmbeddedDurableTaskClient(sp.GetRequiredService<EmbeddedEngine>()));
         services.AddHostedService<EngineLifetime>();
-    }
-
-    private static EmbeddedEngine CreateEngine(IServiceProvider services, IConfiguration configuration, RunStorage storage)
-    {
-        // Several runs may share the server: the engine must not be narrower than the runs' model-call concurrency.
-        var options = new EmbeddedEngineOptions { MaxConcurrentActivities = 32 };
-        WorkflowRegistration.Register(options);
-        if (storage.ConnectionString is not { } connectionString)
-        {
-            return EmbeddedEngine.CreateInMemory(options, services);
-        }
-
-        var engineSection = configuration.GetSection("Mge:Engine");
-        var settings = new AzureStorageEngineSettings
-        {
-            ConnectionString = connectionString,
-            TaskHubName = engineSection["TaskHubName"] is { Length: > 0 } hub ? hub : AzureStorageEngineSettings.DefaultTaskHubName,
-        };
-        if (engineSection["QueueVisibilityTimeout"] is { Length: > 0 } visibility)
-        {
-            settings = settings with { QueueVisibilityTimeout = TimeSpan.Parse(visibility, CultureInfo.InvariantCulture) };
-        }
-
-        return EmbeddedEngine.CreateAzureStorage(settings, options, services);
     }
 
     private static void MapRoutes(WebApplication app)

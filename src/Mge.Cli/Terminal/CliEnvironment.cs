@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mge.Cli.Terminal;
 
 /// <summary>
@@ -18,6 +20,19 @@ public sealed record CliEnvironment(
     bool ColorAllowed,
     string WorkingDirectory)
 {
+    /// <summary>Width of tables written to a redirected writer when COLUMNS says nothing usable.</summary>
+    public const int DefaultRedirectedWidth = 100;
+
+    // Narrower than this, a two-column table has no room left for its values; wider is a typo, not a screen.
+    private const int MinimumWidth = 40;
+    private const int MaximumWidth = 1000;
+
+    /// <summary>
+    /// Columns available to tables when <see cref="Out"/> or <see cref="Error"/> is not a terminal (a file, a
+    /// pipe, CI). A terminal reports its own width; a redirected writer has none, so this says how wide lines may be.
+    /// </summary>
+    public int RedirectedWidth { get; init; } = DefaultRedirectedWidth;
+
     /// <summary>Plain writers (no terminal, no colour), e.g. in-process tests.</summary>
     public static CliEnvironment ForWriters(TextWriter stdout, TextWriter stderr, string? workingDirectory = null) =>
         new(stdout, stderr, OutIsTerminal: false, ErrorIsTerminal: false, ColorAllowed: false,
@@ -35,8 +50,21 @@ public sealed record CliEnvironment(
             OutIsTerminal: !Console.IsOutputRedirected && !ci,
             ErrorIsTerminal: !Console.IsErrorRedirected && !ci,
             ColorAllowed: !ci && !noColor,
-            Directory.GetCurrentDirectory());
+            Directory.GetCurrentDirectory())
+        {
+            RedirectedWidth = WidthFromColumns(Environment.GetEnvironmentVariable("COLUMNS")),
+        };
     }
+
+    /// <summary>
+    /// The width a COLUMNS value asks for (the convention <c>ls</c> and <c>git</c> follow
+    /// when output is not a terminal), or <see cref="DefaultRedirectedWidth"/> when it is unset, not a number or
+    /// outside 40..1000 columns.
+    /// </summary>
+    public static int WidthFromColumns(string? columns) =>
+        int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out var width) && width is >= MinimumWidth and <= MaximumWidth
+            ? width
+            : DefaultRedirectedWidth;
 
     /// <summary>An absolute path for a command-line path argument.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);

@@ -10,13 +10,13 @@ public static class SpectreConsoles
 {
     /// <summary>A console over stdout (tables of results).</summary>
     public static IAnsiConsole ForOut(CliEnvironment environment) =>
-        Create(environment.Out, environment.OutIsTerminal, environment.ColorAllowed);
+        Create(environment.Out, environment.OutIsTerminal, environment.ColorAllowed, environment.RedirectedWidth);
 
     /// <summary>A console over stderr (progress bars and the run summary when stdout carries JSON).</summary>
     public static IAnsiConsole ForError(CliEnvironment environment) =>
-        Create(environment.Error, environment.ErrorIsTerminal, environment.ColorAllowed);
+        Create(environment.Error, environment.ErrorIsTerminal, environment.ColorAllowed, environment.RedirectedWidth);
 
-    private static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool colorAllowed)
+    private static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool colorAllowed, int redirectedWidth)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -29,9 +29,10 @@ public static class SpectreConsoles
 
         if (!isTerminal)
         {
-            // A redirected writer has no width of its own; Spectre would fall back to 80 columns and wrap
-            // long paths in tables, which makes captured output hard to read and to grep.
-            console.Profile.Width = 200;
+            // A redirected writer has no width of its own. A fixed, readable width (COLUMNS or 100) keeps a
+            // file or a CI log as easy to read as the terminal: long values wrap inside their cell instead of
+            // stretching the table to the longest value.
+            console.Profile.Width = redirectedWidth;
         }
 
         return console;

@@ -1,6 +1,7 @@
 using Mge.CodeIntelligence.Atomization;
 using Mge.CodeIntelligence.Languages;
 using Mge.CodeIntelligence.Languages.JavaScript;
+using Mge.CodeIntelligence.Languages.Python.Analysis;
 
 namespace Mge.CodeIntelligence.Graph;
 
@@ -457,18 +458,13 @@ public sealed class SymbolIndex
 
     private void RegisterPythonModule(string filePath, int file)
     {
-        var module = PythonModuleNames.ModuleOf(filePath);
-        if (module is null)
+        foreach (var module in PythonModuleNames.ImportNames(filePath))
         {
-            return;
-        }
-
-        _pythonModules.TryAdd(module, file);
-
-        // A src/ layout imports its packages without the "src." prefix.
-        if (module.StartsWith("src.", StringComparison.Ordinal))
-        {
-            _pythonModules.TryAdd(module["src.".Length..], file);
+            // An import loads the source, not its stub, when a project has both.
+            if (!_pythonModules.TryGetValue(module, out var known) || (PythonModuleNames.IsStub(_filePaths[known]) && !PythonModuleNames.IsStub(filePath)))
+            {
+                _pythonModules[module] = file;
+            }
         }
     }
 

@@ -11,7 +11,7 @@ namespace Mge.Functions.Durable;
 /// </summary>
 public static class GenerationOrchestration
 {
-    [Function(WorkflowNames.GenerationOrchestrator)]
+    [Function(WorkflowRegistration.OrchestratorName)]
     public static Task<GenerationSummary> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

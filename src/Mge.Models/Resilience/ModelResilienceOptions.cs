@@ -6,7 +6,7 @@ public sealed record ModelResilienceOptions
     /// <summary>Retries after the first attempt (0 = no retry).</summary>
     public int MaxRetries { get; init; } = 4;
 
-    /// <summary>Longest wait for one attempt's answer (for streaming: for its first update).</summary>
+    /// <summary>Longest wait for one attempt's answer (for streaming: for its first update); 10 ms to 24 h, or <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Backoff before the first retry when the service gives no Retry-After; doubles per retry.</summary>
@@ -26,9 +26,10 @@ public sealed record ModelResilienceOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries must be between 0 and 20.");
         }
 
-        if (AttemptTimeout <= TimeSpan.Zero && AttemptTimeout != Timeout.InfiniteTimeSpan)
+        // The range Polly's timeout strategy accepts.
+        if (AttemptTimeout != Timeout.InfiniteTimeSpan && (AttemptTimeout < TimeSpan.FromMilliseconds(10) || AttemptTimeout > TimeSpan.FromHours(24)))
         {
-            throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "AttemptTimeout must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "AttemptTimeout must be between 10 ms and 24 h, or infinite.");
         }
 
         if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mge.Pipeline.Domain;
 
 /// <summary>Per-run knobs, chosen by the caller and carried in the orchestration input (small, deterministic).</summary>
@@ -23,4 +25,39 @@ public sealed record GenerationOptions
 
     /// <summary>Budget cap of this run in USD; null: the pipeline's default (Mge:Pipeline:RunCapUsd); 0: no cap.</summary>
     public decimal? BudgetUsd { get; init; }
+
+    /// <summary>
+    /// What is wrong with these options, per field (the JSON names: "concurrency", "maxWaveSize", ...); empty when a run
+    /// can use them. The one rule set every host applies (see <see cref="GenerationOptionLimits"/>).
+    /// </summary>
+    public IReadOnlyList<OptionProblem> Problems()
+    {
+        var problems = new List<OptionProblem>();
+        Check(problems, "concurrency", Concurrency, 1, GenerationOptionLimits.MaxConcurrency);
+        Check(problems, "maxWaveSize", MaxWaveSize, 1, GenerationOptionLimits.MaxWaveSize);
+        Check(problems, "maxRepairAttempts", MaxRepairAttempts, 0, GenerationOptionLimits.MaxRepairAttempts);
+        Check(problems, "maxAtomRepairAttempts", MaxAtomRepairAttempts, 0, GenerationOptionLimits.MaxRepairAttempts);
+        Check(problems, "atomBatchSize", AtomBatchSize, 1, GenerationOptionLimits.MaxAtomBatchSize);
+        if (BudgetUsd is < 0)
+        {
+            problems.Add(new("budgetUsd", string.Create(CultureInfo.InvariantCulture, $"cannot be negative (was {BudgetUsd}); 0 means no cap.")));
+        }
+        else if (BudgetUsd > GenerationOptionLimits.MaxBudgetUsd)
+        {
+            problems.Add(new("budgetUsd", string.Create(CultureInfo.InvariantCulture, $"must be at most {GenerationOptionLimits.MaxBudgetUsd} USD (was {BudgetUsd}); 0 means no cap.")));
+        }
+
+        return problems;
+    }
+
+    private static void Check(List<OptionProblem> problems, string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add(new(field, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} (was {value}).")));
+        }
+    }
 }
+
+/// <summary>One thing wrong with <see cref="GenerationOptions"/>: the field (its JSON name) and what is wrong with it.</summary>
+public sealed record OptionProblem(string Field, string Message);

@@ -47,7 +47,7 @@ public sealed record InfrastructureModel
     /// <summary>Compose's port mapping: the port variable (default the stack's port) on the host and in the container.</summary>
     public required string PortMapping { get; init; }
 
-    /// <summary>The Dockerfile HEALTHCHECK's shell command: the stack's probe on the health route at the configured port.</summary>
+    /// <summary>The Dockerfile HEALTHCHECK's shell command: the stack's probe on the health route at the configured port, succeeding on 2xx.</summary>
     public required string HealthcheckCommand { get; init; }
 
     /// <summary>Workspace files written by the code phases (sorted), for the README's project layout.</summary>

@@ -43,7 +43,7 @@ public static class InfrastructureModelBuilder
             PackageDevDependencies = pip ? [] : dev.Select(p => new PackageDependency(p.Name, p.Version)).ToList(),
             ImageEnvironment = [new VariableValue(start.PortVariable, start.DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. pinned],
             PinnedEnvironment = pinned,
-            HealthcheckCommand = stack.Smoke.ShellLineFor(portWord),
+            HealthcheckCommand = stack.Smoke.HealthCheckFor(portWord),
             PortMapping = $"{port}:{port}",
             Files = files.Order(StringComparer.Ordinal).ToList(),
         };

@@ -3,15 +3,14 @@ using System.Text.Json.Serialization;
 namespace Mge.Pipeline.Infrastructure;
 
 /// <summary>
-/// How a running app is probed, with the project's own runtime (never one of MGE's): <see cref="ProbeArgv"/>
-/// holds <see cref="UrlPlaceholder"/> where the URL goes; the command prints the HTTP status code on stdout and
-/// exits 0 when it is 2xx, non-zero otherwise (no answer at all: nothing printed). The Dockerfile's
-/// HEALTHCHECK runs it on the health route; the smoke step on <see cref="ProjectStack.SmokeRoutes"/>.
+/// How a running app is probed, with the project's own runtime (never one of MGE's), as the verification
+/// phase's smoke step runs it (<see cref="Verification.SmokeStep.ProbeCommand"/>): <see cref="ProbeArgv"/> with
+/// the URL appended as its last argument prints the HTTP status code on its first line and the response body
+/// after it; a non-zero exit means no response at all (its stderr says why). The Dockerfile's HEALTHCHECK runs
+/// it on the health route and wants a 2xx; the smoke step on <see cref="ProjectStack.SmokeRoutes"/>.
 /// </summary>
 public sealed record SmokeProbe
 {
-    public const string UrlPlaceholder = "{url}";
-
     public required IReadOnlyList<string> ProbeArgv { get; init; }
 
     /// <summary>How long the app may take from start until it answers the health route.</summary>
@@ -21,14 +20,17 @@ public sealed record SmokeProbe
     public IReadOnlyList<string> ProbeFor(string url)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        return ProbeArgv.Select(a => a.Replace(UrlPlaceholder, url, StringComparison.Ordinal)).ToList();
+        return [.. ProbeArgv, url];
     }
 
-    /// <summary>The probe as a shell line whose URL is a shell word left unquoted by us (it may expand variables: <c>"http://127.0.0.1:${PORT:-8000}/health"</c>).</summary>
-    public string ShellLineFor(string urlShellWord)
+    /// <summary>
+    /// A shell command that succeeds when the URL answers 2xx: the probe on a URL given as a shell word left
+    /// unquoted by us (it may expand variables: <c>"http://127.0.0.1:${PORT:-8000}/health"</c>), its status line tested.
+    /// </summary>
+    public string HealthCheckFor(string urlShellWord)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(urlShellWord);
-        return string.Join(' ', ProbeArgv.Select(a => a == UrlPlaceholder ? urlShellWord : ShellQuoting.Quote(a)));
+        return $"{ShellQuoting.Join(ProbeArgv)} {urlShellWord} | head -n 1 | grep -q '^2'";
     }
 
     [JsonIgnore]

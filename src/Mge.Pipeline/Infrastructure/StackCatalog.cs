@@ -345,9 +345,9 @@ public sealed class StackCatalog
             yield return $"the test command does not name its report file '{reportPath}'.";
         }
 
-        if (stack.Smoke.ProbeArgv.Count(a => a == SmokeProbe.UrlPlaceholder) != 1)
+        if (stack.Smoke.ProbeArgv.Count == 0 || stack.Smoke.ProbeArgv.Any(string.IsNullOrWhiteSpace))
         {
-            yield return $"smoke.probe_argv must hold {SmokeProbe.UrlPlaceholder} as exactly one argument.";
+            yield return "smoke.probe_argv needs a non-empty argv without blank arguments (the URL is appended to it).";
         }
 
         if (stack.Smoke.StartupSeconds < 1)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Mge.Pipeline.Verification;
 
 namespace Mge.Pipeline.Infrastructure;
 
@@ -33,17 +34,17 @@ public record CommandLine
 /// <summary>The test command and where its machine-readable report goes.</summary>
 public sealed record TestCommand : CommandLine
 {
-    public required TestReport Report { get; init; }
+    public required TestReportOutput Report { get; init; }
 }
 
 /// <summary>
-/// Where and how the test command reports each test: <see cref="TestReportFormat.Tap"/> on stdout (node's test
-/// runner), a <see cref="TestReportFormat.Junit"/> XML file at <see cref="Path"/> (pytest), or the text of
-/// Python's unittest runner, which Django's test command prints on stderr (<see cref="TestReportFormat.UnittestText"/>:
-/// one "name (module.Class.name) ... ok|FAIL|ERROR" line per test at verbosity 2, then FAIL:/ERROR: blocks with
-/// tracebacks, "Ran N tests in Xs", OK or FAILED (failures=N, errors=N)).
+/// Where and how the test command reports each test, for <see cref="TestReportReader"/>: TAP on stdout
+/// (<see cref="TestReportFormat.NodeTap"/>, node's test runner), a JUnit XML file at <see cref="Path"/>
+/// (<see cref="TestReportFormat.JUnitXml"/>, pytest), or the text of Python's unittest runner that Django's test
+/// command prints on stderr (<see cref="TestReportFormat.DjangoText"/>; at verbosity 2 one "name ... ok|FAIL|ERROR"
+/// line per test, then FAIL:/ERROR: blocks, "Ran N tests", OK or FAILED).
 /// </summary>
-public sealed record TestReport
+public sealed record TestReportOutput
 {
     public required TestReportFormat Format { get; init; }
 
@@ -51,14 +52,6 @@ public sealed record TestReport
 
     /// <summary>Workspace-relative path of the report when <see cref="Location"/> is <see cref="TestReportLocation.File"/>; else null.</summary>
     public string? Path { get; init; }
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<TestReportFormat>))]
-public enum TestReportFormat
-{
-    [JsonStringEnumMemberName("tap")] Tap,
-    [JsonStringEnumMemberName("junit")] Junit,
-    [JsonStringEnumMemberName("unittest-text")] UnittestText,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TestReportLocation>))]

@@ -10,12 +10,14 @@ namespace Mge.Pipeline.Prompting;
 /// <see cref="AIJsonUtilities.CreateJsonSchema"/> (snake_case names from the records' attributes, required
 /// members required, nullable members nullable), plus the closed value sets the prompts document (enums). It is
 /// sent as <see cref="ChatResponseFormat.ForJsonSchema(JsonElement, string?, string?)"/> and every answer is
-/// checked against it with <see cref="JsonSchemaValidator"/> before it is deserialised.
+/// checked against it (JsonSchema.Net, through <see cref="JsonSchemaValidator"/>) before it is deserialised.
 /// </summary>
 public sealed class JsonOutputSchema
 {
     /// <summary>The serializer shape the schema describes: the records' own names, enums as snake_case strings, numbers as numbers.</summary>
     internal static readonly JsonSerializerOptions SchemaSerializerOptions = CreateSerializerOptions();
+
+    private readonly Json.Schema.JsonSchema _validator;
 
     private JsonOutputSchema(string name, string description, JsonElement schema)
     {
@@ -23,6 +25,7 @@ public sealed class JsonOutputSchema
         Description = description;
         Schema = schema;
         ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, name, description);
+        _validator = JsonSchemaValidator.Build(schema);
     }
 
     /// <summary>The schema's name as providers want it ("discovery_document": letters, digits, '_' and '-').</summary>
@@ -51,7 +54,7 @@ public sealed class JsonOutputSchema
     }
 
     /// <summary>The problems of a value against this schema ("$.bounded_contexts[0].name: required property is missing"); empty when it conforms.</summary>
-    public IReadOnlyList<string> Validate(JsonElement value) => JsonSchemaValidator.Validate(Schema, value);
+    public IReadOnlyList<string> Validate(JsonElement value) => JsonSchemaValidator.Validate(_validator, value);
 
     private static JsonNode AddEnum(AIJsonSchemaCreateContext context, JsonNode node, IReadOnlyDictionary<(Type, string), IReadOnlyList<string>>? enums)
     {

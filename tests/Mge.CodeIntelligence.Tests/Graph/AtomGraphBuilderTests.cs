@@ -108,14 +108,23 @@ public sealed class AtomGraphBuilderTests
         Assert.Empty(index.DefinersOf("missing.py", "User"));
     }
 
-    [Theory]
-    [InlineData("app/routers/users.py", "models", 2, "app.models")]
-    [InlineData("app/routers/users.py", "", 1, "app.routers")]
-    [InlineData("app/__init__.py", "db", 1, "app.db")]
-    [InlineData("app/x.py", "y", 3, null)]
-    [InlineData("app/x.py", "os.path", 0, "os.path")]
-    public void Python_relative_modules_resolve_against_the_package(string file, string module, int level, string? expected)
+    [Fact]
+    public void A_python_module_with_a_stub_resolves_to_its_source()
     {
-        Assert.Equal(expected, PythonModuleNames.AbsoluteModule(file, module, level));
+        var index = SymbolIndex.Build([Make("app/db.pyi", 0, defines: ["engine"]), Make("app/db.py", 0, defines: ["engine"]), Make("app/types.pyi", 0, defines: ["Id"])]);
+
+        Assert.Equal("app/db.py", index.FileOfPythonModule("app.db"));
+        Assert.Equal("app/types.pyi", index.FileOfPythonModule("app.types"));
+    }
+
+    [Fact]
+    public void Relative_imports_in_a_src_layout_link_to_the_package_they_name()
+    {
+        var edges = EdgesOf(
+            Make("src/app/models/__init__.py", 0, defines: ["User"]),
+            Make("src/app/routers/users.py", 0, imports: [new("models", "User", "User", Level: 2)]),
+            Make("src/app/routers/users.py", 1, uses: ["User"]));
+
+        Assert.Contains(("src/app/routers/users.py#0", "src/app/models/__init__.py#0", "User"), edges);
     }
 }

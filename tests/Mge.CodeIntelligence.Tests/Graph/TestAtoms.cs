@@ -15,7 +15,7 @@ internal static class TestAtoms
         string scope = "",
         AtomKind kind = AtomKind.Statement)
     {
-        var language = file.EndsWith(".py", StringComparison.Ordinal) ? SourceLanguage.Python : SourceLanguage.JavaScript;
+        var language = file.EndsWith(".py", StringComparison.Ordinal) || file.EndsWith(".pyi", StringComparison.Ordinal) ? SourceLanguage.Python : SourceLanguage.JavaScript;
         return new Atom(file, index, language, kind, scope, index + 1, index + 1, index, index + 1, "x", defines ?? [], uses ?? [], imports ?? []);
     }
 }

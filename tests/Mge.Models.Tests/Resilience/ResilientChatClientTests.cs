@@ -62,6 +62,77 @@ public sealed class ResilientChatClientTests
     public void Invalid_options_are_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ResilientChatClient(new ScriptedChatClient(), new ModelResilienceOptions { MaxRetries = -1 }));
 
+    [Fact]
+    public async Task Without_retries_a_retryable_fault_fails_after_its_one_attempt()
+    {
+        var inner = new ScriptedChatClient(new HttpRequestException("connection refused"), "ok");
+        using var client = new ResilientChatClient(inner, new ModelResilienceOptions { MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<ModelRetriesExhaustedException>(() => client.GetResponseAsync("hi"));
+
+        Assert.Equal(1, error.Attempts);
+        Assert.Contains("after 1 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(25 * 60 * 60 * 1000)]
+    public void An_attempt_timeout_outside_what_the_timeout_strategy_takes_is_rejected(int milliseconds) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ResilientChatClient(new ScriptedChatClient(), new ModelResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(milliseconds) }));
+
+    [Fact]
+    public async Task An_infinite_attempt_timeout_applies_none()
+    {
+        var inner = new ScriptedChatClient("ok");
+        using var client = new ResilientChatClient(inner, new ModelResilienceOptions { AttemptTimeout = Timeout.InfiniteTimeSpan });
+
+        Assert.Equal("ok", (await client.GetResponseAsync("hi")).Text);
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_stops_applying_once_a_stream_has_started()
+    {
+        var inner = new SlowStreamChatClient(TimeSpan.FromMilliseconds(400));
+        using var client = new ResilientChatClient(inner, new ModelResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(100) });
+
+        var text = new List<string>();
+        await foreach (var update in client.GetStreamingResponseAsync("hi"))
+        {
+            text.Add(update.Text);
+        }
+
+        Assert.Equal(["first ", "second"], text);
+        Assert.Equal(1, inner.Calls);
+    }
+
+    /// <summary>Streams one update at once and the last one after a pause, honouring cancellation.</summary>
+    private sealed class SlowStreamChatClient(TimeSpan pause) : IChatClient
+    {
+        public int Calls { get; private set; }
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("This client only streams.");
+
+        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages,
+            ChatOptions? options = null,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            yield return new ChatResponseUpdate(ChatRole.Assistant, "first ");
+            await Task.Delay(pause, cancellationToken);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, "second") { FinishReason = ChatFinishReason.Stop };
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>Answers each call with the next scripted exception (thrown) or text.</summary>
     private sealed class ScriptedChatClient(params object[] script) : IChatClient
     {

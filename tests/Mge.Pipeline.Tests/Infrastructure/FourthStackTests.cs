@@ -175,7 +175,7 @@ public sealed partial class FourthStackTests : IDisposable
             ]
             """);
         flask["routes"] = JsonNode.Parse("""{ "health": "/healthz", "collection": "/v1/{resource}", "item": "/v1/{resource}/{id}" }""");
-        flask["commands"]!["test"] = JsonNode.Parse("""{ "argv": ["python", "-m", "pytest", "--junitxml=reports/junit.xml"], "report": { "format": "junit", "location": "file", "path": "reports/junit.xml" } }""");
+        flask["commands"]!["test"] = JsonNode.Parse("""{ "argv": ["python", "-m", "pytest", "--junitxml=reports/junit.xml"], "report": { "format": "junit-xml", "location": "file", "path": "reports/junit.xml" } }""");
         flask["commands"]!["start"] = JsonNode.Parse("""{ "argv": ["sh", "-c", "exec gunicorn wsgi:app --bind \"0.0.0.0:${PORT:-5000}\""], "port_variable": "PORT", "default_port": 5000 }""");
         flask.Remove("database");
         flask["ignored_paths"] = new JsonArray("__pycache__/", "instance/");

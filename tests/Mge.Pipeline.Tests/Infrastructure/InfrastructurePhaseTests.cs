@@ -97,20 +97,23 @@ public sealed class InfrastructurePhaseTests
     public async Task Docker_compose_accepts_the_compose_file_when_it_is_installed(string name)
     {
         var type = new ProjectType(name);
+        var stack = ProjectStacks.For(type);
+        var model = InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(type));
+        var renderer = TestRenderers.Default();
+        var text = await renderer.RenderAsync("shared/docker-compose.yml.sbn", model);
+        Assert.Empty(ComposeFileCheck.Check(text));
+
         var compose = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);
         if (compose is null)
         {
-            // docker-compose (Debian 1.29) is an optional oracle; YAML shape is covered by the rendering tests.
+            // docker-compose (Debian 1.29) is an optional oracle beside the YamlDotNet check above.
             return;
         }
 
-        var stack = ProjectStacks.For(type);
-        var model = InfrastructureModelBuilder.Build(stack, SampleProjects.Discovery(stack.Name), SampleProjects.Plan(stack.Name), SampleProjects.Files(type));
         var directory = Directory.CreateTempSubdirectory("mge-compose-");
         try
         {
-            var renderer = TestRenderers.Default();
-            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "docker-compose.yml"), await renderer.RenderAsync("shared/docker-compose.yml.sbn", model));
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "docker-compose.yml"), text);
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, ".env"), await renderer.RenderAsync("shared/env.example.sbn", model));
             var start = new ProcessStartInfo(compose, ["-f", "docker-compose.yml", "config", "-q"])
             {

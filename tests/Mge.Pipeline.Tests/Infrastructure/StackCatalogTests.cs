@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Infrastructure;
 using Mge.Pipeline.Requests;
+using Mge.Pipeline.Verification;
 
 namespace Mge.Pipeline.Tests.Infrastructure;
 
@@ -45,14 +46,14 @@ public sealed class StackCatalogTests
     {
         var express = ProjectStacks.For(ProjectType.Express).Commands.Test;
         Assert.Equal(["node", "--test", "--test-reporter=tap"], express.Argv);
-        Assert.Equal((TestReportFormat.Tap, TestReportLocation.Stdout), (express.Report.Format, express.Report.Location));
+        Assert.Equal((TestReportFormat.NodeTap, TestReportLocation.Stdout), (express.Report.Format, express.Report.Location));
 
         var fastapi = ProjectStacks.For(ProjectType.FastApi).Commands.Test;
-        Assert.Equal((TestReportFormat.Junit, TestReportLocation.File, "test-results/junit.xml"), (fastapi.Report.Format, fastapi.Report.Location, fastapi.Report.Path));
+        Assert.Equal((TestReportFormat.JUnitXml, TestReportLocation.File, "test-results/junit.xml"), (fastapi.Report.Format, fastapi.Report.Location, fastapi.Report.Path));
         Assert.Contains("--junitxml=test-results/junit.xml", fastapi.Argv);
 
         var django = ProjectStacks.For(ProjectType.Django).Commands.Test;
-        Assert.Equal((TestReportFormat.UnittestText, TestReportLocation.Stderr), (django.Report.Format, django.Report.Location));
+        Assert.Equal((TestReportFormat.DjangoText, TestReportLocation.Stderr), (django.Report.Format, django.Report.Location));
     }
 
     [Fact]
@@ -114,7 +115,8 @@ public sealed class StackCatalogTests
         { "an unknown placeholder", d => d["layout"]!["routes"]!["path"] = "app/routers/{resource}.py", "placeholder" },
         { "a report file the test command does not name", d => d["commands"]!["test"]!["report"]!["path"] = "reports/junit.xml", "does not name its report file 'reports/junit.xml'" },
         { "a manifest the phase does not own", d => d["infrastructure_files"]![3]!["owned"] = false, "manifest requirements.txt must be an owned infrastructure file" },
-        { "a probe without the URL", d => d["smoke"]!["probe_argv"] = new JsonArray("curl", "-f"), "{url}" },
+        { "an empty probe", d => d["smoke"]!["probe_argv"] = new JsonArray(), "probe_argv needs a non-empty argv" },
+        { "an unknown report format", d => d["commands"]!["test"]!["report"]!["format"] = "xunit", "TestReportFormat" },
         { "a base image of another version", d => d["base_image"] = "python:3.11-slim", "does not name language_version '3.12'" },
         { "an unknown language", d => d["language"] = "cobol", "'cobol' is not a language" },
         { "a malformed name", d => d["name"] = "Fast API", "name 'Fast API' must be lower case" },

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Infrastructure;
+using YamlDotNet.RepresentationModel;
 
 namespace Mge.Pipeline.Tests.Infrastructure;
 
@@ -48,11 +50,40 @@ public sealed class TemplateRendererTests
         Assert.Contains(command, text);
         Assert.Contains($"EXPOSE {stack.Port}", text);
         Assert.Contains("HEALTHCHECK", text);
-        Assert.Contains($"\"http://127.0.0.1:${{PORT:-{stack.Port}}}/health\" || exit 1", text);
+        Assert.Contains($"\"http://127.0.0.1:${{PORT:-{stack.Port}}}/health\" | head -n 1 | grep -q '^2' || exit 1", text);
         Assert.Contains($"{stack.Commands.Start.PortVariable}={stack.Port}", text);
         Assert.Matches(@"(?m)^USER (app|node)$", text);
         var manifest = type == "express" ? "COPY package*.json ./" : "COPY requirements.txt .";
         Assert.True(text.IndexOf(manifest, StringComparison.Ordinal) < text.IndexOf("COPY --chown", StringComparison.Ordinal), "the dependency layer must come before the code");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public async Task Docker_compose_file_is_a_compose_file_running_the_app_on_the_stack_port(string type)
+    {
+        var stack = ProjectStacks.For(new ProjectType(type));
+        var text = await TestRenderers.Default().RenderAsync("shared/docker-compose.yml.sbn", Model(type));
+
+        Assert.Empty(ComposeFileCheck.Check(text));
+        var app = (YamlMappingNode)((YamlMappingNode)Root(text)["services"])["app"];
+        Assert.Equal(".", ((YamlScalarNode)app["build"]).Value);
+        // The app listens on PORT from .env (the stack's port by default), published on the same host port.
+        Assert.Equal([$"${{PORT:-{stack.Port}}}:${{PORT:-{stack.Port}}}"], ((YamlSequenceNode)app["ports"]).Children.Select(p => ((YamlScalarNode)p).Value));
+        Assert.Equal([".env"], ((YamlSequenceNode)app["env_file"]).Children.Select(p => ((YamlScalarNode)p).Value));
+        // Compose pins the production values of mode switches over .env, and nothing else.
+        var pinned = stack.EnvironmentVariables.Where(v => v.ProductionValue is not null).Select(v => (v.Name, v.ProductionValue)).ToList();
+        var environment = app.Children.TryGetValue(new YamlScalarNode("environment"), out var node)
+            ? ((YamlMappingNode)node).Children.Select(e => (((YamlScalarNode)e.Key).Value!, ((YamlScalarNode)e.Value).Value)).ToList()
+            : [];
+        Assert.Equal(pinned, environment);
+        Assert.Equal(type == "fastapi" ? [] : type == "django" ? [("DEBUG", "0")] : [("NODE_ENV", (string?)"production")], environment);
+
+        static YamlMappingNode Root(string yaml)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return (YamlMappingNode)stream.Documents[0].RootNode;
+        }
     }
 
     [Fact]

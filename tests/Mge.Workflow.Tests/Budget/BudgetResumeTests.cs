@@ -65,7 +65,7 @@ public sealed class BudgetResumeTests
 
         var resumed = await host.Services.GetRequiredService<RunResumer>().ResumeAsync(runId, uncapped.Sum(c => c.CostUsd) * 2);
         Assert.Equal($"{runId}:r2", resumed.InstanceId);
-        await host.Engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, resumed.Input, resumed.InstanceId);
+        await host.Engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, resumed.Input, resumed.InstanceId);
         var finished = await host.Engine.WaitForCompletionAsync(resumed.InstanceId, TimeSpan.FromMinutes(3));
 
         Assert.True(finished.RuntimeStatus == EngineRuntimeStatus.Completed, $"{finished.RuntimeStatus}: {finished.Failure?.Message}");
@@ -119,7 +119,7 @@ public sealed class BudgetResumeTests
         {
             var options = new GenerationOptions { ProjectType = ProjectType.FastApi, Concurrency = 1, BudgetUsd = budgetUsd };
             await Services.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, Request, options, DateTimeOffset.UtcNow));
-            await Engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId);
+            await Engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, options), runId);
             var status = await Engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(3));
             Assert.True(status.RuntimeStatus == EngineRuntimeStatus.Completed, $"{status.RuntimeStatus}: {status.Failure?.Message}");
             return status.ReadOutput<GenerationSummary>()!;

@@ -34,7 +34,7 @@ public sealed class RealWorkflowTests
         var options = new GenerationOptions { ProjectType = projectType, Concurrency = 4 };
         const string runId = "e2e-run";
         await services.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, request, options, DateTimeOffset.UtcNow));
-        await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput(runId, options), runId);
+        await engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, options), runId);
         var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(3));
 
         Assert.True(status.RuntimeStatus == EngineRuntimeStatus.Completed, $"{status.RuntimeStatus}: {status.Failure?.Message}");

@@ -1,7 +1,6 @@
 using Mge.Engine;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
-using Mge.Workflow.Inputs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mge.Workflow.Tests.Orchestration;
@@ -25,21 +24,21 @@ public sealed class GenerationOrchestratorTests
         Assert.Equal(EngineRuntimeStatus.Completed, status.RuntimeStatus);
         string[] expected =
         [
-            WorkflowNames.Discovery, WorkflowNames.MasterPlan, WorkflowNames.GenerateTaskCode, WorkflowNames.CompleteCodeGeneration,
-            WorkflowNames.ValidateProject, WorkflowNames.AtomizeTasks, WorkflowNames.CompleteAtomization, WorkflowNames.PlanWaves,
-            WorkflowNames.ExecuteWaveBatch, WorkflowNames.CompleteWave, WorkflowNames.CompleteExecution, WorkflowNames.WriteFiles,
-            WorkflowNames.GenerateInfrastructure, WorkflowNames.DeliverWorkspace,
+            WorkflowSteps.Discovery.Name, WorkflowSteps.MasterPlan.Name, WorkflowSteps.GenerateTaskCode.Name, WorkflowSteps.CompleteCodeGeneration.Name,
+            WorkflowSteps.ValidateProject.Name, WorkflowSteps.AtomizeTasks.Name, WorkflowSteps.CompleteAtomization.Name, WorkflowSteps.PlanWaves.Name,
+            WorkflowSteps.ExecuteWaveBatch.Name, WorkflowSteps.CompleteWave.Name, WorkflowSteps.CompleteExecution.Name, WorkflowSteps.WriteFiles.Name,
+            WorkflowSteps.GenerateInfrastructure.Name, WorkflowSteps.DeliverWorkspace.Name,
         ];
         Assert.Equal(expected, Collapse(script.Calls.Select(c => c.Name)));
-        Assert.Equal(4, script.Calls.Count(c => c.Name == WorkflowNames.GenerateTaskCode));
-        Assert.DoesNotContain(script.Calls, c => c.Name is WorkflowNames.RepairTaskCode or WorkflowNames.FailRun);
+        Assert.Equal(4, script.Calls.Count(c => c.Name == WorkflowSteps.GenerateTaskCode.Name));
+        Assert.DoesNotContain(script.Calls, c => (c.Name == WorkflowSteps.RepairTaskCode.Name || c.Name == WorkflowSteps.FailRun.Name));
 
         var summary = status.ReadOutput<GenerationSummary>();
         Assert.NotNull(summary);
         Assert.Equal("run-1", summary.RunId);
         Assert.Equal(4, summary.Tasks);
 
-        var delivery = (DeliveryRef)script.Calls.Single(c => c.Name == WorkflowNames.DeliverWorkspace).Input;
+        var delivery = (RunMilestone)script.Calls.Single(c => c.Name == WorkflowSteps.DeliverWorkspace.Name).Input;
         Assert.Equal(PhaseOrder, delivery.Timings.PhaseSeconds.Keys);
         Assert.All(delivery.Timings.PhaseSeconds.Values, seconds => Assert.True(seconds >= 0));
         Assert.True(delivery.Timings.TotalSeconds >= delivery.Timings.PhaseSeconds.Values.Sum() - 0.001);
@@ -61,7 +60,7 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions { Concurrency = 3 });
 
         Assert.Equal(EngineRuntimeStatus.Completed, status.RuntimeStatus);
-        var generated = script.Calls.Where(c => c.Name == WorkflowNames.GenerateTaskCode).ToDictionary(c => ((TaskRef)c.Input).TaskNumber);
+        var generated = script.Calls.Where(c => c.Name == WorkflowSteps.GenerateTaskCode.Name).ToDictionary(c => ((TaskAttempt)c.Input).TaskNumber);
         Assert.Equal(Enumerable.Range(1, 12), generated.Keys.Order());
         foreach (var task in script.Plan.Tasks)
         {
@@ -71,8 +70,8 @@ public sealed class GenerationOrchestratorTests
             }
         }
 
-        Assert.All(generated.Values, c => Assert.Equal(1, ((TaskRef)c.Input).Attempt));
-        Assert.InRange(script.MaxInFlight(WorkflowNames.GenerateTaskCode), 2, 3);
+        Assert.All(generated.Values, c => Assert.Equal(1, ((TaskAttempt)c.Input).Attempt));
+        Assert.InRange(script.MaxInFlight(WorkflowSteps.GenerateTaskCode.Name), 2, 3);
     }
 
     [Fact]
@@ -86,11 +85,11 @@ public sealed class GenerationOrchestratorTests
 
         await RunAsync(script, new GenerationOptions { Concurrency = 3 });
 
-        var generated = script.Calls.Where(c => c.Name == WorkflowNames.GenerateTaskCode).ToDictionary(c => ((TaskRef)c.Input).TaskNumber);
+        var generated = script.Calls.Where(c => c.Name == WorkflowSteps.GenerateTaskCode.Name).ToDictionary(c => ((TaskAttempt)c.Input).TaskNumber);
         // Tasks 4 to 6 take the places of 2 and 3 while the slow task 1 is still running.
         Assert.True(generated[4].Start < generated[1].End);
         Assert.True(generated[6].Start < generated[1].End);
-        Assert.True(script.MaxInFlight(WorkflowNames.GenerateTaskCode) <= 3);
+        Assert.True(script.MaxInFlight(WorkflowSteps.GenerateTaskCode.Name) <= 3);
     }
 
     [Fact]
@@ -103,15 +102,15 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions { MaxRepairAttempts = 2 });
 
         Assert.Equal(EngineRuntimeStatus.Completed, status.RuntimeStatus);
-        var loop = script.Calls.Where(c => c.Name is WorkflowNames.ValidateProject or WorkflowNames.RepairTaskCode).ToList();
+        var loop = script.Calls.Where(c => (c.Name == WorkflowSteps.ValidateProject.Name || c.Name == WorkflowSteps.RepairTaskCode.Name)).ToList();
         Assert.Equal(
-            [WorkflowNames.ValidateProject, WorkflowNames.RepairTaskCode, WorkflowNames.ValidateProject, WorkflowNames.RepairTaskCode, WorkflowNames.ValidateProject],
+            [WorkflowSteps.ValidateProject.Name, WorkflowSteps.RepairTaskCode.Name, WorkflowSteps.ValidateProject.Name, WorkflowSteps.RepairTaskCode.Name, WorkflowSteps.ValidateProject.Name],
             Collapse(loop.Select(c => c.Name)));
-        var repairs = loop.Where(c => c.Name == WorkflowNames.RepairTaskCode).Select(c => (TaskRef)c.Input)
+        var repairs = loop.Where(c => c.Name == WorkflowSteps.RepairTaskCode.Name).Select(c => (TaskAttempt)c.Input)
             .OrderBy(r => r.Attempt).ThenBy(r => r.TaskNumber).Select(r => (r.TaskNumber, r.Attempt)).ToList();
         Assert.Equal([(1, 2), (3, 2), (1, 3), (3, 3)], repairs);
         // The run goes on after the last round: failing tasks are reported in the summary, not fatal.
-        Assert.Contains(script.Calls, c => c.Name == WorkflowNames.DeliverWorkspace);
+        Assert.Contains(script.Calls, c => c.Name == WorkflowSteps.DeliverWorkspace.Name);
     }
 
     [Fact]
@@ -124,8 +123,8 @@ public sealed class GenerationOrchestratorTests
 
         await RunAsync(script, new GenerationOptions { MaxRepairAttempts = 3 });
 
-        Assert.Equal(2, script.Calls.Count(c => c.Name == WorkflowNames.ValidateProject));
-        Assert.Equal(new TaskRef("run-1", 2, 2), Assert.Single(script.Calls, c => c.Name == WorkflowNames.RepairTaskCode).Input);
+        Assert.Equal(2, script.Calls.Count(c => c.Name == WorkflowSteps.ValidateProject.Name));
+        Assert.Equal(new TaskAttempt("run-1", 2, 2), Assert.Single(script.Calls, c => c.Name == WorkflowSteps.RepairTaskCode.Name).Input);
     }
 
     [Fact]
@@ -137,8 +136,8 @@ public sealed class GenerationOrchestratorTests
 
         await RunAsync(script, new GenerationOptions { MaxRepairAttempts = 0 });
 
-        Assert.Single(script.Calls, c => c.Name == WorkflowNames.ValidateProject);
-        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowNames.RepairTaskCode);
+        Assert.Single(script.Calls, c => c.Name == WorkflowSteps.ValidateProject.Name);
+        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowSteps.RepairTaskCode.Name);
     }
 
     [Fact]
@@ -148,11 +147,11 @@ public sealed class GenerationOrchestratorTests
 
         await RunAsync(script, new GenerationOptions { Concurrency = 3 });
 
-        var batches = script.Calls.Where(c => c.Name == WorkflowNames.AtomizeTasks)
-            .Select(c => ((TaskBatchRef)c.Input).TaskNumbers.ToArray()).OrderBy(b => b[0]).ToList();
+        var batches = script.Calls.Where(c => c.Name == WorkflowSteps.AtomizeTasks.Name)
+            .Select(c => ((TaskBatch)c.Input).TaskNumbers.ToArray()).OrderBy(b => b[0]).ToList();
         Assert.Equal([[1, 2, 3], [4, 5, 6], [7]], batches);
-        var complete = script.Calls.Single(c => c.Name == WorkflowNames.CompleteAtomization);
-        Assert.All(script.Calls.Where(c => c.Name == WorkflowNames.AtomizeTasks), b => Assert.True(b.End < complete.Start));
+        var complete = script.Calls.Single(c => c.Name == WorkflowSteps.CompleteAtomization.Name);
+        Assert.All(script.Calls.Where(c => c.Name == WorkflowSteps.AtomizeTasks.Name), b => Assert.True(b.End < complete.Start));
     }
 
     [Fact]
@@ -163,23 +162,23 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions { AtomBatchSize = 25, Concurrency = 2, MaxWaveSize = 60 });
 
         Assert.Equal(EngineRuntimeStatus.Completed, status.RuntimeStatus);
-        Assert.Equal(new WavePlanRef("run-1", 60), script.Calls.Single(c => c.Name == WorkflowNames.PlanWaves).Input);
-        var batches = script.Calls.Where(c => c.Name == WorkflowNames.ExecuteWaveBatch).ToList();
-        Assert.Equal([2, 1, 3], batches.GroupBy(c => ((WaveBatchRef)c.Input).Wave).OrderBy(g => g.Key).Select(g => g.Count()));
-        Assert.Equal([0, 1, 2], batches.Where(c => ((WaveBatchRef)c.Input).Wave == 3).Select(c => ((WaveBatchRef)c.Input).Batch).Order());
-        Assert.All(batches, c => Assert.Equal(25, ((WaveBatchRef)c.Input).BatchSize));
-        Assert.True(script.MaxInFlight(WorkflowNames.ExecuteWaveBatch) <= 2);
+        Assert.Equal(new WavePlanRequest("run-1", 60), script.Calls.Single(c => c.Name == WorkflowSteps.PlanWaves.Name).Input);
+        var batches = script.Calls.Where(c => c.Name == WorkflowSteps.ExecuteWaveBatch.Name).ToList();
+        Assert.Equal([2, 1, 3], batches.GroupBy(c => ((WaveBatch)c.Input).Wave).OrderBy(g => g.Key).Select(g => g.Count()));
+        Assert.Equal([0, 1, 2], batches.Where(c => ((WaveBatch)c.Input).Wave == 3).Select(c => ((WaveBatch)c.Input).Batch).Order());
+        Assert.All(batches, c => Assert.Equal(25, ((WaveBatch)c.Input).BatchSize));
+        Assert.True(script.MaxInFlight(WorkflowSteps.ExecuteWaveBatch.Name) <= 2);
 
-        var completions = script.Calls.Where(c => c.Name == WorkflowNames.CompleteWave).ToList();
-        Assert.Equal([1, 2, 3], completions.Select(c => ((WaveRef)c.Input).Wave));
+        var completions = script.Calls.Where(c => c.Name == WorkflowSteps.CompleteWave.Name).ToList();
+        Assert.Equal([1, 2, 3], completions.Select(c => ((WaveBatch)c.Input).Wave));
         foreach (var completion in completions)
         {
-            var wave = ((WaveRef)completion.Input).Wave;
-            Assert.All(batches.Where(b => ((WaveBatchRef)b.Input).Wave == wave), b => Assert.True(b.End < completion.Start));
-            Assert.All(batches.Where(b => ((WaveBatchRef)b.Input).Wave > wave), b => Assert.True(completion.End < b.Start));
+            var wave = ((WaveBatch)completion.Input).Wave;
+            Assert.All(batches.Where(b => ((WaveBatch)b.Input).Wave == wave), b => Assert.True(b.End < completion.Start));
+            Assert.All(batches.Where(b => ((WaveBatch)b.Input).Wave > wave), b => Assert.True(completion.End < b.Start));
         }
 
-        var executionComplete = script.Calls.Single(c => c.Name == WorkflowNames.CompleteExecution);
+        var executionComplete = script.Calls.Single(c => c.Name == WorkflowSteps.CompleteExecution.Name);
         Assert.True(completions[^1].End < executionComplete.Start);
     }
 
@@ -189,17 +188,18 @@ public sealed class GenerationOrchestratorTests
         var script = new ScriptedPipeline
         {
             Plan = Plans.Independent(4),
-            Failure = (name, input) => name == WorkflowNames.GenerateTaskCode && ((TaskRef)input).TaskNumber == 3 ? "model quota exhausted" : null,
+            Failure = (name, input) => name == WorkflowSteps.GenerateTaskCode.Name && ((TaskAttempt)input).TaskNumber == 3 ? "model quota exhausted" : null,
         };
 
         var status = await RunAsync(script, new GenerationOptions());
 
         Assert.Equal(EngineRuntimeStatus.Failed, status.RuntimeStatus);
-        Assert.Equal(new FailureRef("run-1", PipelinePhase.CodeGeneration, "model quota exhausted"), script.Calls.Single(c => c.Name == WorkflowNames.FailRun).Input);
+        var failed = (RunMilestone)script.Calls.Single(c => c.Name == WorkflowSteps.FailRun.Name).Input;
+        Assert.Equal(("run-1", PipelinePhase.CodeGeneration, "model quota exhausted"), (failed.RunId, failed.Phase, failed.Reason));
         Assert.NotNull(status.Failure);
         Assert.Equal(typeof(GenerationFailedException).FullName, status.Failure.ErrorType);
         Assert.Equal("model quota exhausted", status.Failure.Message);
-        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowNames.CompleteCodeGeneration);
+        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowSteps.CompleteCodeGeneration.Name);
     }
 
     [Fact]
@@ -210,12 +210,12 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions());
 
         Assert.Equal(EngineRuntimeStatus.Failed, status.RuntimeStatus);
-        var failure = (FailureRef)script.Calls.Single(c => c.Name == WorkflowNames.FailRun).Input;
+        var failure = (RunMilestone)script.Calls.Single(c => c.Name == WorkflowSteps.FailRun.Name).Input;
         Assert.Equal(PipelinePhase.CodeGeneration, failure.Phase);
-        Assert.Contains("2, 3", failure.Message);
-        Assert.Contains("cycle", failure.Message);
-        Assert.Equal(failure.Message, status.Failure?.Message);
-        Assert.Equal(1, ((TaskRef)Assert.Single(script.Calls, c => c.Name == WorkflowNames.GenerateTaskCode).Input).TaskNumber);
+        Assert.Contains("2, 3", failure.Reason);
+        Assert.Contains("cycle", failure.Reason);
+        Assert.Equal(failure.Reason, status.Failure?.Message);
+        Assert.Equal(1, ((TaskAttempt)Assert.Single(script.Calls, c => c.Name == WorkflowSteps.GenerateTaskCode.Name).Input).TaskNumber);
     }
 
     [Fact]
@@ -226,10 +226,10 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions());
 
         Assert.Equal(EngineRuntimeStatus.Failed, status.RuntimeStatus);
-        var failure = (FailureRef)script.Calls.Single(c => c.Name == WorkflowNames.FailRun).Input;
+        var failure = (RunMilestone)script.Calls.Single(c => c.Name == WorkflowSteps.FailRun.Name).Input;
         Assert.Equal(PipelinePhase.MasterPlan, failure.Phase);
-        Assert.Contains("Task 2 depends on task(s) 9", failure.Message);
-        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowNames.GenerateTaskCode);
+        Assert.Contains("Task 2 depends on task(s) 9", failure.Reason);
+        Assert.DoesNotContain(script.Calls, c => c.Name == WorkflowSteps.GenerateTaskCode.Name);
     }
 
     [Fact]
@@ -240,36 +240,36 @@ public sealed class GenerationOrchestratorTests
         var status = await RunAsync(script, new GenerationOptions { Concurrency = 0, AtomBatchSize = -1 });
 
         Assert.Equal(EngineRuntimeStatus.Failed, status.RuntimeStatus);
-        var failure = (FailureRef)Assert.Single(script.Calls).Input;
+        var failure = (RunMilestone)Assert.Single(script.Calls).Input;
         Assert.Equal(PipelinePhase.Discovery, failure.Phase);
-        Assert.Contains("concurrency must be at least 1", failure.Message);
-        Assert.Contains("atom batch size must be at least 1", failure.Message);
+        Assert.Contains("concurrency must be between 1 and 64 (was 0)", failure.Reason);
+        Assert.Contains("atomBatchSize must be between 1 and 1000 (was -1)", failure.Reason);
     }
 
     private static async Task<EngineInstanceStatus> RunAsync(ScriptedPipeline script, GenerationOptions options)
     {
         var engineOptions = new EmbeddedEngineOptions()
-            .AddOrchestrator<GenerationOrchestrator>(WorkflowNames.GenerationOrchestrator)
-            .AddActivity<ScriptedDiscovery>(WorkflowNames.Discovery)
-            .AddActivity<ScriptedMasterPlan>(WorkflowNames.MasterPlan)
-            .AddActivity<ScriptedGenerateTaskCode>(WorkflowNames.GenerateTaskCode)
-            .AddActivity<ScriptedCompleteCodeGeneration>(WorkflowNames.CompleteCodeGeneration)
-            .AddActivity<ScriptedValidateProject>(WorkflowNames.ValidateProject)
-            .AddActivity<ScriptedRepairTaskCode>(WorkflowNames.RepairTaskCode)
-            .AddActivity<ScriptedAtomizeTasks>(WorkflowNames.AtomizeTasks)
-            .AddActivity<ScriptedCompleteAtomization>(WorkflowNames.CompleteAtomization)
-            .AddActivity<ScriptedPlanWaves>(WorkflowNames.PlanWaves)
-            .AddActivity<ScriptedExecuteWaveBatch>(WorkflowNames.ExecuteWaveBatch)
-            .AddActivity<ScriptedCompleteWave>(WorkflowNames.CompleteWave)
-            .AddActivity<ScriptedCompleteExecution>(WorkflowNames.CompleteExecution)
-            .AddActivity<ScriptedWriteFiles>(WorkflowNames.WriteFiles)
-            .AddActivity<ScriptedGenerateInfrastructure>(WorkflowNames.GenerateInfrastructure)
-            .AddActivity<ScriptedDeliverWorkspace>(WorkflowNames.DeliverWorkspace)
-            .AddActivity<ScriptedFailRun>(WorkflowNames.FailRun);
+            .AddOrchestrator<GenerationOrchestrator>(WorkflowRegistration.OrchestratorName)
+            .AddActivity<ScriptedDiscovery>(WorkflowSteps.Discovery.Name)
+            .AddActivity<ScriptedMasterPlan>(WorkflowSteps.MasterPlan.Name)
+            .AddActivity<ScriptedGenerateTaskCode>(WorkflowSteps.GenerateTaskCode.Name)
+            .AddActivity<ScriptedCompleteCodeGeneration>(WorkflowSteps.CompleteCodeGeneration.Name)
+            .AddActivity<ScriptedValidateProject>(WorkflowSteps.ValidateProject.Name)
+            .AddActivity<ScriptedRepairTaskCode>(WorkflowSteps.RepairTaskCode.Name)
+            .AddActivity<ScriptedAtomizeTasks>(WorkflowSteps.AtomizeTasks.Name)
+            .AddActivity<ScriptedCompleteAtomization>(WorkflowSteps.CompleteAtomization.Name)
+            .AddActivity<ScriptedPlanWaves>(WorkflowSteps.PlanWaves.Name)
+            .AddActivity<ScriptedExecuteWaveBatch>(WorkflowSteps.ExecuteWaveBatch.Name)
+            .AddActivity<ScriptedCompleteWave>(WorkflowSteps.CompleteWave.Name)
+            .AddActivity<ScriptedCompleteExecution>(WorkflowSteps.CompleteExecution.Name)
+            .AddActivity<ScriptedWriteFiles>(WorkflowSteps.WriteFiles.Name)
+            .AddActivity<ScriptedGenerateInfrastructure>(WorkflowSteps.GenerateInfrastructure.Name)
+            .AddActivity<ScriptedDeliverWorkspace>(WorkflowSteps.DeliverWorkspace.Name)
+            .AddActivity<ScriptedFailRun>(WorkflowSteps.FailRun.Name);
         var services = new ServiceCollection().AddSingleton(script).BuildServiceProvider();
         await using var engine = EmbeddedEngine.CreateInMemory(engineOptions, services);
         await engine.StartAsync();
-        await engine.ScheduleAsync(WorkflowNames.GenerationOrchestrator, new GenerationInput("run-1", options), "run-1");
+        await engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput("run-1", options), "run-1");
         return await engine.WaitForCompletionAsync("run-1", Timeout);
     }
 

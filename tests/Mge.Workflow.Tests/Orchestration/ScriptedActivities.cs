@@ -1,6 +1,5 @@
 using Mge.Pipeline.Costs;
 using Mge.Pipeline.Runs;
-using Mge.Workflow.Inputs;
 using Microsoft.DurableTask;
 
 namespace Mge.Workflow.Tests.Orchestration;
@@ -8,71 +7,71 @@ namespace Mge.Workflow.Tests.Orchestration;
 // Test doubles registered under the real activity names (WorkflowNames): they answer from the
 // ScriptedPipeline and record each call, so the orchestrator's scheduling is what the tests observe.
 
-public sealed class ScriptedDiscovery(ScriptedPipeline script) : TaskActivity<RunRef, DiscoveryOutcome>
+public sealed class ScriptedDiscovery(ScriptedPipeline script) : TaskActivity<string, DiscoveryOutcome>
 {
-    public override Task<DiscoveryOutcome> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.Discovery, input, TimeSpan.Zero, () => new DiscoveryOutcome("discovery-1", "fastapi", 1, 2, 3, UsageTotals.Zero));
+    public override Task<DiscoveryOutcome> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.Discovery.Name, input, TimeSpan.Zero, () => new DiscoveryOutcome("discovery-1", "fastapi", 1, 2, 3, UsageTotals.Zero));
 }
 
-public sealed class ScriptedMasterPlan(ScriptedPipeline script) : TaskActivity<RunRef, PlanOutline>
+public sealed class ScriptedMasterPlan(ScriptedPipeline script) : TaskActivity<string, PlanOutline>
 {
-    public override Task<PlanOutline> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.MasterPlan, input, TimeSpan.Zero, () => script.Plan);
+    public override Task<PlanOutline> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.MasterPlan.Name, input, TimeSpan.Zero, () => script.Plan);
 }
 
-public sealed class ScriptedGenerateTaskCode(ScriptedPipeline script) : TaskActivity<TaskRef, TaskCodeOutcome>
+public sealed class ScriptedGenerateTaskCode(ScriptedPipeline script) : TaskActivity<TaskAttempt, TaskCodeOutcome>
 {
-    public override Task<TaskCodeOutcome> RunAsync(TaskActivityContext context, TaskRef input) =>
-        script.RecordAsync(WorkflowNames.GenerateTaskCode, input, script.CodeDelay(input.TaskNumber),
+    public override Task<TaskCodeOutcome> RunAsync(TaskActivityContext context, TaskAttempt input) =>
+        script.RecordAsync(WorkflowSteps.GenerateTaskCode.Name, input, script.CodeDelay(input.TaskNumber),
             () => new TaskCodeOutcome(input.TaskNumber, true, 120, 1, null, new UsageTotals(10, 20, 0, 0.01m, 1)));
 }
 
-public sealed class ScriptedCompleteCodeGeneration(ScriptedPipeline script) : TaskActivity<RunRef, UsageTotals>
+public sealed class ScriptedCompleteCodeGeneration(ScriptedPipeline script) : TaskActivity<string, UsageTotals>
 {
-    public override Task<UsageTotals> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.CompleteCodeGeneration, input, TimeSpan.Zero, () => UsageTotals.Zero);
+    public override Task<UsageTotals> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.CompleteCodeGeneration.Name, input, TimeSpan.Zero, () => UsageTotals.Zero);
 }
 
-public sealed class ScriptedValidateProject(ScriptedPipeline script) : TaskActivity<RunRef, ValidationOutcome>
+public sealed class ScriptedValidateProject(ScriptedPipeline script) : TaskActivity<string, ValidationOutcome>
 {
-    public override Task<ValidationOutcome> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.ValidateProject, input, TimeSpan.Zero, () =>
+    public override Task<ValidationOutcome> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.ValidateProject.Name, input, TimeSpan.Zero, () =>
         {
             var failing = script.NextFailingTasks();
             return new ValidationOutcome(script.Plan.Tasks.Count, failing, failing.Count, 0, []);
         });
 }
 
-public sealed class ScriptedRepairTaskCode(ScriptedPipeline script) : TaskActivity<TaskRef, TaskCodeOutcome>
+public sealed class ScriptedRepairTaskCode(ScriptedPipeline script) : TaskActivity<TaskAttempt, TaskCodeOutcome>
 {
-    public override Task<TaskCodeOutcome> RunAsync(TaskActivityContext context, TaskRef input) =>
-        script.RecordAsync(WorkflowNames.RepairTaskCode, input, TimeSpan.FromMilliseconds(5),
+    public override Task<TaskCodeOutcome> RunAsync(TaskActivityContext context, TaskAttempt input) =>
+        script.RecordAsync(WorkflowSteps.RepairTaskCode.Name, input, TimeSpan.FromMilliseconds(5),
             () => new TaskCodeOutcome(input.TaskNumber, true, 130, 1, null, UsageTotals.Zero));
 }
 
-public sealed class ScriptedAtomizeTasks(ScriptedPipeline script) : TaskActivity<TaskBatchRef, AtomizationOutcome>
+public sealed class ScriptedAtomizeTasks(ScriptedPipeline script) : TaskActivity<TaskBatch, AtomizationOutcome>
 {
-    public override Task<AtomizationOutcome> RunAsync(TaskActivityContext context, TaskBatchRef input) =>
-        script.RecordAsync(WorkflowNames.AtomizeTasks, input, TimeSpan.FromMilliseconds(5),
+    public override Task<AtomizationOutcome> RunAsync(TaskActivityContext context, TaskBatch input) =>
+        script.RecordAsync(WorkflowSteps.AtomizeTasks.Name, input, TimeSpan.FromMilliseconds(5),
             () => new AtomizationOutcome(input.TaskNumbers, input.TaskNumbers.Count * 10, 0));
 }
 
-public sealed class ScriptedCompleteAtomization(ScriptedPipeline script) : TaskActivity<RunRef, int>
+public sealed class ScriptedCompleteAtomization(ScriptedPipeline script) : TaskActivity<string, int>
 {
-    public override Task<int> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.CompleteAtomization, input, TimeSpan.Zero, () => script.Plan.Tasks.Count * 10);
+    public override Task<int> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.CompleteAtomization.Name, input, TimeSpan.Zero, () => script.Plan.Tasks.Count * 10);
 }
 
-public sealed class ScriptedPlanWaves(ScriptedPipeline script) : TaskActivity<WavePlanRef, WavePlanOutline>
+public sealed class ScriptedPlanWaves(ScriptedPipeline script) : TaskActivity<WavePlanRequest, WavePlanOutline>
 {
-    public override Task<WavePlanOutline> RunAsync(TaskActivityContext context, WavePlanRef input) =>
-        script.RecordAsync(WorkflowNames.PlanWaves, input, TimeSpan.Zero, () => script.Waves);
+    public override Task<WavePlanOutline> RunAsync(TaskActivityContext context, WavePlanRequest input) =>
+        script.RecordAsync(WorkflowSteps.PlanWaves.Name, input, TimeSpan.Zero, () => script.Waves);
 }
 
-public sealed class ScriptedExecuteWaveBatch(ScriptedPipeline script) : TaskActivity<WaveBatchRef, WaveBatchOutcome>
+public sealed class ScriptedExecuteWaveBatch(ScriptedPipeline script) : TaskActivity<WaveBatch, WaveBatchOutcome>
 {
-    public override Task<WaveBatchOutcome> RunAsync(TaskActivityContext context, WaveBatchRef input) =>
-        script.RecordAsync(WorkflowNames.ExecuteWaveBatch, input, script.BatchDelay, () =>
+    public override Task<WaveBatchOutcome> RunAsync(TaskActivityContext context, WaveBatch input) =>
+        script.RecordAsync(WorkflowSteps.ExecuteWaveBatch.Name, input, script.BatchDelay, () =>
         {
             var atoms = script.Waves.AtomsPerWave[input.Wave - 1];
             var inBatch = Math.Min(input.BatchSize, atoms - (input.Batch * input.BatchSize));
@@ -80,36 +79,36 @@ public sealed class ScriptedExecuteWaveBatch(ScriptedPipeline script) : TaskActi
         });
 }
 
-public sealed class ScriptedCompleteWave(ScriptedPipeline script) : TaskActivity<WaveRef, WaveBatchOutcome>
+public sealed class ScriptedCompleteWave(ScriptedPipeline script) : TaskActivity<WaveBatch, WaveBatchOutcome>
 {
-    public override Task<WaveBatchOutcome> RunAsync(TaskActivityContext context, WaveRef input) =>
-        script.RecordAsync(WorkflowNames.CompleteWave, input, TimeSpan.Zero,
+    public override Task<WaveBatchOutcome> RunAsync(TaskActivityContext context, WaveBatch input) =>
+        script.RecordAsync(WorkflowSteps.CompleteWave.Name, input, TimeSpan.Zero,
             () => new WaveBatchOutcome(input.Wave, -1, script.Waves.AtomsPerWave[input.Wave - 1], 0, 0, UsageTotals.Zero));
 }
 
-public sealed class ScriptedCompleteExecution(ScriptedPipeline script) : TaskActivity<RunRef, double>
+public sealed class ScriptedCompleteExecution(ScriptedPipeline script) : TaskActivity<string, double>
 {
-    public override Task<double> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.CompleteExecution, input, TimeSpan.Zero, () => 1.0);
+    public override Task<double> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.CompleteExecution.Name, input, TimeSpan.Zero, () => 1.0);
 }
 
-public sealed class ScriptedWriteFiles(ScriptedPipeline script) : TaskActivity<RunRef, FileWritingOutcome>
+public sealed class ScriptedWriteFiles(ScriptedPipeline script) : TaskActivity<string, FileWritingOutcome>
 {
-    public override Task<FileWritingOutcome> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.WriteFiles, input, TimeSpan.Zero, () => new FileWritingOutcome(5, [], []));
+    public override Task<FileWritingOutcome> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.WriteFiles.Name, input, TimeSpan.Zero, () => new FileWritingOutcome(5, [], []));
 }
 
-public sealed class ScriptedGenerateInfrastructure(ScriptedPipeline script) : TaskActivity<RunRef, InfrastructureOutcome>
+public sealed class ScriptedGenerateInfrastructure(ScriptedPipeline script) : TaskActivity<string, InfrastructureOutcome>
 {
-    public override Task<InfrastructureOutcome> RunAsync(TaskActivityContext context, RunRef input) =>
-        script.RecordAsync(WorkflowNames.GenerateInfrastructure, input, TimeSpan.Zero,
+    public override Task<InfrastructureOutcome> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.GenerateInfrastructure.Name, input, TimeSpan.Zero,
             () => new InfrastructureOutcome(2, "fastapi", ["Dockerfile", "README.md"]));
 }
 
-public sealed class ScriptedDeliverWorkspace(ScriptedPipeline script) : TaskActivity<DeliveryRef, GenerationSummary>
+public sealed class ScriptedDeliverWorkspace(ScriptedPipeline script) : TaskActivity<RunMilestone, GenerationSummary>
 {
-    public override Task<GenerationSummary> RunAsync(TaskActivityContext context, DeliveryRef input) =>
-        script.RecordAsync(WorkflowNames.DeliverWorkspace, input, TimeSpan.Zero, () => new GenerationSummary
+    public override Task<GenerationSummary> RunAsync(TaskActivityContext context, RunMilestone input) =>
+        script.RecordAsync(WorkflowSteps.DeliverWorkspace.Name, input, TimeSpan.Zero, () => new GenerationSummary
         {
             RunId = input.RunId,
             ProjectName = script.Plan.ProjectName,
@@ -127,8 +126,8 @@ public sealed class ScriptedDeliverWorkspace(ScriptedPipeline script) : TaskActi
         });
 }
 
-public sealed class ScriptedFailRun(ScriptedPipeline script) : TaskActivity<FailureRef, bool>
+public sealed class ScriptedFailRun(ScriptedPipeline script) : TaskActivity<RunMilestone, bool>
 {
-    public override Task<bool> RunAsync(TaskActivityContext context, FailureRef input) =>
-        script.RecordAsync(WorkflowNames.FailRun, input, TimeSpan.Zero, () => true);
+    public override Task<bool> RunAsync(TaskActivityContext context, RunMilestone input) =>
+        script.RecordAsync(WorkflowSteps.FailRun.Name, input, TimeSpan.Zero, () => true);
 }

@@ -12,34 +12,24 @@ namespace Mge.Workflow.Tests.Registration;
 public sealed class WorkflowRegistrationTests
 {
     [Fact]
-    public void Every_activity_class_of_the_workflow_is_registered_once_under_its_class_name()
+    public void Every_step_is_named_after_its_member_and_registered_once()
     {
-        var activityTypes = typeof(WorkflowRegistration).Assembly.GetTypes()
-            .Where(t => typeof(ITaskActivity).IsAssignableFrom(t) && !t.IsAbstract)
-            .OrderBy(t => t.Name)
+        var members = typeof(WorkflowSteps).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Where(p => typeof(WorkflowStep).IsAssignableFrom(p.PropertyType))
+            .Select(p => p.Name)
             .ToList();
 
-        Assert.Equal(activityTypes, WorkflowRegistration.Activities.Select(a => a.Type).OrderBy(t => t.Name));
-        Assert.All(WorkflowRegistration.Activities, a => Assert.Equal(a.Type.Name, a.Name));
-        Assert.All(WorkflowRegistration.Activities, a => Assert.EndsWith("Activity", a.Name));
-        Assert.Equal(WorkflowRegistration.Activities.Count, WorkflowRegistration.Activities.Select(a => a.Name).Distinct().Count());
+        Assert.Equal(17, members.Count);
+        Assert.Equal(members, WorkflowSteps.All.Select(s => s.Name));
+        var registrar = new RecordingRegistrar();
+        WorkflowRegistration.Register(registrar);
+        Assert.Equal(members, registrar.Activities);
+        Assert.Equal([nameof(GenerationOrchestrator)], registrar.Orchestrators);
+        Assert.Equal(nameof(GenerationOrchestrator), WorkflowRegistration.OrchestratorName);
     }
 
     [Fact]
-    public void Workflow_names_cover_the_orchestrator_and_every_activity()
-    {
-        var names = typeof(WorkflowNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Order()
-            .ToList();
-
-        var expected = WorkflowRegistration.Activities.Select(a => a.Name).Append(WorkflowNames.GenerationOrchestrator).Order().ToList();
-        Assert.Equal(expected, names);
-        Assert.Equal(nameof(GenerationOrchestrator), WorkflowNames.GenerationOrchestrator);
-    }
-
-    [Fact]
-    public void Every_activity_resolves_from_the_pipeline_services_with_scope_validation()
+    public void Every_step_builds_its_activity_from_the_pipeline_services_with_scope_validation()
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -51,13 +41,47 @@ public sealed class WorkflowRegistrationTests
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
 
-        foreach (var activity in WorkflowRegistration.Activities)
+        foreach (var step in WorkflowSteps.All)
         {
-            var first = scope.ServiceProvider.GetRequiredService(activity.Type);
-            var second = scope.ServiceProvider.GetRequiredService(activity.Type);
-            Assert.IsType(activity.Type, first);
+            var first = step.CreateActivity(scope.ServiceProvider);
+            var second = step.CreateActivity(scope.ServiceProvider);
             Assert.NotSame(first, second);
         }
+    }
+
+    [Fact]
+    public async Task A_step_runs_its_phase_from_the_given_services()
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddMgePipeline()
+            .AddMgeLaterPhases()
+            .AddMgeInMemoryStorage()
+            .AddSingleton(new Mock<IChatClient>().Object)
+            .AddMgeWorkflow();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var journal = provider.GetRequiredService<Mge.Pipeline.Runs.RunJournal>();
+        await journal.CreateAsync(new Mge.Pipeline.Domain.GenerationRequest("run-3", "A FastAPI API for books", new Mge.Pipeline.Domain.GenerationOptions(), DateTimeOffset.UnixEpoch));
+        using var scope = provider.CreateScope();
+
+        var recorded = await WorkflowSteps.FailRun.RunAsync(
+            scope.ServiceProvider, new RunMilestone("run-3", Mge.Pipeline.Runs.PipelinePhase.Validation, new Mge.Pipeline.Runs.PhaseTimings(new Dictionary<string, double>(), 1), "syntax errors remain"), CancellationToken.None);
+
+        Assert.True(recorded);
+        var status = await journal.GetStatusAsync("run-3");
+        Assert.Equal("syntax errors remain", status!.Error);
+        Assert.Equal(Mge.Pipeline.Runs.PipelinePhase.Validation, status.CurrentPhase);
+    }
+
+    private sealed class RecordingRegistrar : IWorkflowRegistrar
+    {
+        public List<string> Orchestrators { get; } = [];
+
+        public List<string> Activities { get; } = [];
+
+        public void RegisterOrchestrator(string name, Type orchestratorType) => Orchestrators.Add(name);
+
+        public void RegisterActivity(string name, Func<IServiceProvider, ITaskActivity> create) => Activities.Add(name);
     }
 
     [Fact]
@@ -69,6 +93,6 @@ public sealed class WorkflowRegistrationTests
         await using var engine = EmbeddedEngine.CreateInMemory(options, new ServiceCollection().BuildServiceProvider());
         await engine.StartAsync();
         var unknown = await Assert.ThrowsAsync<ArgumentException>(() => engine.ScheduleAsync("Unregistered", null, "x"));
-        Assert.Contains(WorkflowNames.GenerationOrchestrator, unknown.Message);
+        Assert.Contains(WorkflowRegistration.OrchestratorName, unknown.Message);
     }
 }

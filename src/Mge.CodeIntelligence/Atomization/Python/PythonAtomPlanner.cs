@@ -44,8 +44,8 @@ internal sealed class PythonAtomPlanner
                     var imports = TakeRun(body, ref i, s => s is Import or ImportFrom);
                     AddGroups(AtomKind.Import, string.Empty, imports, _options.MaxImportLines);
                     break;
-                case FunctionDef or AsyncFunctionDef:
-                    PlanFunction(statement, string.Empty, AtomKind.Function);
+                case FunctionDefinition function:
+                    PlanFunction(function, string.Empty, AtomKind.Function);
                     i++;
                     break;
                 case ClassDef classDef:
@@ -67,14 +67,9 @@ internal sealed class PythonAtomPlanner
         return _plan;
     }
 
-    private void PlanFunction(Stmt function, string ownerScope, AtomKind kind)
+    private void PlanFunction(FunctionDefinition function, string ownerScope, AtomKind kind)
     {
-        var (name, body) = function switch
-        {
-            FunctionDef f => (f.Name, f.Body),
-            AsyncFunctionDef f => (f.Name, f.Body),
-            _ => throw new ArgumentException($"Not a function: {function.GetType().Name}.", nameof(function)),
-        };
+        var body = function.Body;
         var start = StartOf(function);
         if (LineCount(start, StatementExtent.EndOf(function)) <= _options.SplitFunctionsOver || body.Count < 2)
         {
@@ -90,7 +85,7 @@ internal sealed class PythonAtomPlanner
         }
 
         Add(kind, ownerScope, body[first - 1]);
-        var qualified = Qualify(ownerScope, name);
+        var qualified = Qualify(ownerScope, function.Name);
         AddGroups(AtomKind.Fragment, qualified, body.Skip(first).ToList(), _options.TargetLines);
     }
 
@@ -133,8 +128,8 @@ internal sealed class PythonAtomPlanner
             cancellationToken.ThrowIfCancellationRequested();
             switch (body[i])
             {
-                case FunctionDef or AsyncFunctionDef:
-                    PlanFunction(body[i], qualified, AtomKind.Method);
+                case FunctionDefinition method:
+                    PlanFunction(method, qualified, AtomKind.Method);
                     i++;
                     break;
                 case ClassDef nested:
@@ -223,15 +218,14 @@ internal sealed class PythonAtomPlanner
 
     private int LineCount(int start, int end) => _lines.LineOf(Math.Max(start, end - 1)) - _lines.LineOf(start) + 1;
 
-    private static bool IsDefinition(Stmt statement) => statement is FunctionDef or AsyncFunctionDef or ClassDef;
+    private static bool IsDefinition(Stmt statement) => statement is FunctionDefinition or ClassDef;
 
     private static bool IsDocstring(Stmt statement) => statement is ExprStmt { Value: Constant { Value: string } };
 
     /// <summary>Where a statement starts, decorators included.</summary>
     public static int StartOf(Stmt statement) => statement switch
     {
-        FunctionDef f => DecoratedStart(f.DecoratedSpan, f.Span),
-        AsyncFunctionDef f => DecoratedStart(f.DecoratedSpan, f.Span),
+        FunctionDefinition f => DecoratedStart(f.DecoratedSpan, f.Span),
         ClassDef c => DecoratedStart(c.DecoratedSpan, c.Span),
         _ => statement.Span.StartOffset,
     };

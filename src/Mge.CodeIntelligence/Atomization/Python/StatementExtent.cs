@@ -22,17 +22,13 @@ internal static class StatementExtent
 
     private static Stmt? LastChild(Stmt statement) => statement switch
     {
-        FunctionDef f => Last(f.Body),
-        AsyncFunctionDef f => Last(f.Body),
+        FunctionDefinition f => Last(f.Body),
         ClassDef c => Last(c.Body),
         If i => Last(i.Orelse) ?? Last(i.Body),
-        For f => Last(f.Orelse) ?? Last(f.Body),
-        AsyncFor f => Last(f.Orelse) ?? Last(f.Body),
+        ForStatement f => Last(f.Orelse) ?? Last(f.Body),
         While w => Last(w.Orelse) ?? Last(w.Body),
-        With w => Last(w.Body),
-        AsyncWith w => Last(w.Body),
-        Try t => Last(t.Finalbody) ?? Last(t.Orelse) ?? (t.Handlers.Count > 0 ? Last(t.Handlers[^1].Body) : null) ?? Last(t.Body),
-        TryStar t => Last(t.Finalbody) ?? Last(t.Orelse) ?? (t.Handlers.Count > 0 ? Last(t.Handlers[^1].Body) : null) ?? Last(t.Body),
+        WithStatement w => Last(w.Body),
+        TryStatement t => Last(t.Finalbody) ?? Last(t.Orelse) ?? (t.Handlers.Count > 0 ? Last(t.Handlers[^1].Body) : null) ?? Last(t.Body),
         Match m => m.Cases.Count > 0 ? Last(m.Cases[^1].Body) : null,
         _ => null,
     };

@@ -1,3 +1,4 @@
+using Mge.Models.Offline.Discovery;
 using Mge.Pipeline.Domain;
 
 namespace Mge.Models.Offline.Blueprint;
@@ -10,7 +11,11 @@ internal static class BlueprintBuilder
     {
         "Base", "Date", "DateTime", "String", "Text", "Integer", "Float", "Boolean", "ForeignKey", "Mapped", "Session",
         "BaseModel", "ConfigDict", "Field", "Router", "Request", "Response", "Collection", "Model", "Iterator", "Any",
-        "Callable", "Decimal", "Health", "Api", "App", "Test", "Object", "Error", "Map", "Set", "Promise", "Date", "Json",
+        "Callable", "Decimal", "Health", "Api", "App", "Test", "Object", "Error", "Map", "Set", "Promise", "Json",
+        // Python's capitalised keywords and JavaScript globals a class declaration would shadow.
+        "None", "True", "False", "Function", "Array", "Number", "Symbol", "RegExp", "Math", "Proxy", "Reflect", "Buffer",
+        "Exception", "Optional", "Path", "Query", "Depends", "HttpRequest", "HttpResponse", "JsonResponse",
+        "TestCase", "TestClient", "StaticPool", "IntegrityError", "ValidationError", "FastAPI", "APIRouter", "HTTPException",
     };
 
     private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
@@ -25,8 +30,9 @@ internal static class BlueprintBuilder
     public static ProjectBlueprint Build(DiscoveryDocument discovery, ProjectType projectType)
     {
         ArgumentNullException.ThrowIfNull(discovery);
+        var language = LanguageOf(discovery);
         var declared = discovery.Entities
-            .Select(e => (Source: e, Name: ClassName(e.Name)))
+            .Select(e => (Source: e, Name: ClassName(e.Name, language)))
             .Where(e => e.Name.Length > 0)
             .DistinctBy(e => e.Name)
             .ToList();
@@ -82,10 +88,10 @@ internal static class BlueprintBuilder
             var parents = links.Where(l => l.Child == name).Select(l =>
             {
                 var sameParent = links.Count(o => o.Child == name && o.Parent == l.Parent);
-                var childPlural = Naming.Pluralize(Naming.ToSnake(name));
+                var childPlural = BlueprintEntity.PluralOf(name, language);
                 var inverse = sameParent > 1 ? $"{childPlural}_as_{l.Field}" : childPlural;
                 var required = !optionalLinks.Contains(l);
-                return new BlueprintRelation(l.Field, l.Parent, Naming.Pluralize(Naming.ToSnake(l.Parent)), required, inverse);
+                return new BlueprintRelation(l.Field, l.Parent, BlueprintEntity.PluralOf(l.Parent, language), required, inverse);
             }).ToList();
             var taken = parents.SelectMany(p => new[] { p.Field, p.Column }).ToHashSet(StringComparer.Ordinal);
             var fields = new List<BlueprintField>();
@@ -100,7 +106,7 @@ internal static class BlueprintBuilder
                 fields.Add(new BlueprintField(field, NormaliseType(attribute.Type, field), attribute.Required, attribute.Unique));
             }
 
-            entities.Add(new BlueprintEntity(name, string.IsNullOrWhiteSpace(source.Description) ? $"A {Naming.ToSnake(name).Replace('_', ' ')}." : source.Description.Trim(), fields, parents));
+            entities.Add(new BlueprintEntity(name, string.IsNullOrWhiteSpace(source.Description) ? $"A {Naming.ToSnake(name).Replace('_', ' ')}." : source.Description.Trim(), fields, parents, language));
         }
 
         // A parent collection must not shadow one of the parent's own fields.
@@ -119,9 +125,25 @@ internal static class BlueprintBuilder
         return new ProjectBlueprint(projectName.Length > 0 ? projectName : "mge-project", string.IsNullOrWhiteSpace(discovery.Domain) ? "General" : discovery.Domain.Trim(), projectType, entities);
     }
 
-    internal static string ClassName(string name)
+    /// <summary>
+    /// The language the document names its entities in: Spanish when its prose (summary, context and entity
+    /// descriptions) reads as Spanish. The offline discovery writes Spanish prose exactly when it keeps the
+    /// request's Spanish nouns as names, so "Visita" gets the table "visitas" and "Book" gets "books".
+    /// </summary>
+    internal static NamingLanguage LanguageOf(DiscoveryDocument discovery)
     {
-        var pascal = Naming.ToPascal(Naming.Singularize(Naming.ToSnake(name)));
+        var prose = string.Join(". ", new[] { discovery.Summary }
+            .Concat(discovery.BoundedContexts.Select(c => c.Description))
+            .Concat(discovery.Entities.Select(e => e.Description)));
+        return RequestAnalyzer.LooksSpanish(prose) ? NamingLanguage.Spanish : NamingLanguage.English;
+    }
+
+    internal static string ClassName(string name) => ClassName(name, NamingLanguage.English);
+
+    /// <summary>PascalCase singular class name, valid in Python and JavaScript, clear of the names the generated files import.</summary>
+    internal static string ClassName(string name, NamingLanguage language)
+    {
+        var pascal = Naming.ToPascal(Naming.Singularize(Naming.ToSnake(name), language));
         if (pascal.Length > 0 && char.IsAsciiDigit(pascal[0]))
         {
             pascal = "N" + pascal;

@@ -2,36 +2,12 @@ using System.Text;
 
 namespace Mge.Models.Offline.Blueprint;
 
-/// <summary>Case conversion, ASCII folding and English singular/plural rules shared by discovery and the writers.</summary>
+/// <summary>
+/// Case conversion, ASCII folding, reserved words, and singular/plural of identifiers in English or Spanish
+/// (<see cref="EnglishInflection"/>, <see cref="SpanishInflection"/>), shared by discovery and the writers.
+/// </summary>
 internal static class Naming
 {
-    private static readonly Dictionary<string, string> IrregularPlurals = new(StringComparer.Ordinal)
-    {
-        ["person"] = "people",
-        ["child"] = "children",
-        ["man"] = "men",
-        ["woman"] = "women",
-        ["mouse"] = "mice",
-        ["foot"] = "feet",
-        ["tooth"] = "teeth",
-        ["goose"] = "geese",
-        ["analysis"] = "analyses",
-        ["datum"] = "data",
-        ["index"] = "indexes",
-    };
-
-    private static readonly Dictionary<string, string> IrregularSingulars =
-        IrregularPlurals.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
-    /// <summary>Words that look plural but are not ("status", "news"): left alone by <see cref="Singularize"/>.</summary>
-    private static readonly HashSet<string> Invariant = new(StringComparer.Ordinal)
-    {
-        "status", "news", "series", "species", "address", "process", "access", "class", "business", "campus",
-        "bus", "gas", "analysis", "basis", "thesis", "canvas", "bonus", "virus", "census", "alias", "atlas",
-        "progress", "glass", "boss", "loss", "pass", "success", "inventory", "data", "information", "equipment",
-        "feedback", "software", "media", "stock",
-    };
-
     private static readonly HashSet<string> PythonKeywords = new(StringComparer.Ordinal)
     {
         "false", "none", "true", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
@@ -39,67 +15,44 @@ internal static class Naming
         "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
+    /// <summary>JavaScript's reserved words, strict mode's included, and the names it will not bind (eval, arguments).</summary>
+    private static readonly HashSet<string> JavaScriptReserved = new(StringComparer.Ordinal)
+    {
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+        "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof",
+        "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super",
+        "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "await", "arguments",
+        "eval", "undefined",
+    };
+
     public static bool IsPythonKeyword(string word) => PythonKeywords.Contains(word);
+
+    /// <summary>True when <paramref name="word"/> cannot name a variable or module in Python or JavaScript.</summary>
+    public static bool IsReservedWord(string word) => PythonKeywords.Contains(word) || JavaScriptReserved.Contains(word);
 
     /// <summary>Lower case, accents removed, ñ to n: the form words are compared in.</summary>
     public static string Fold(string text) => FoldKeepingCase(text.ToLowerInvariant());
 
-    public static string Singularize(string word)
+    /// <summary>English singular of a word or snake_case identifier (its last word inflects: "order_items" -> "order_item").</summary>
+    public static string Singularize(string word) => Singularize(word, NamingLanguage.English);
+
+    /// <summary>English plural of a word or snake_case identifier ("category" -> "categories", "contact_person" -> "contact_people").</summary>
+    public static string Pluralize(string word) => Pluralize(word, NamingLanguage.English);
+
+    /// <summary>Singular of a snake_case identifier in <paramref name="language"/>; Spanish results are folded.</summary>
+    public static string Singularize(string identifier, NamingLanguage language) => language == NamingLanguage.Spanish
+        ? SpanishInflection.SingularizeIdentifier(identifier)
+        : InflectLastWord(identifier, EnglishInflection.Singularize);
+
+    /// <summary>Plural of a snake_case identifier in <paramref name="language"/> (table and route names); Spanish results are folded.</summary>
+    public static string Pluralize(string identifier, NamingLanguage language) => language == NamingLanguage.Spanish
+        ? SpanishInflection.PluralizeIdentifier(identifier)
+        : InflectLastWord(identifier, EnglishInflection.Pluralize);
+
+    private static string InflectLastWord(string identifier, Func<string, string> inflect)
     {
-        if (word.Length <= 3 || Invariant.Contains(word))
-        {
-            return word;
-        }
-
-        if (IrregularSingulars.TryGetValue(word, out var irregular))
-        {
-            return irregular;
-        }
-
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^3] + "y";
-        }
-
-        foreach (var suffix in new[] { "sses", "shes", "ches", "xes", "zzes" })
-        {
-            if (word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return word[..^2];
-            }
-        }
-
-        if (word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal))
-        {
-            return word;
-        }
-
-        return word.EndsWith('s') ? word[..^1] : word;
-    }
-
-    public static string Pluralize(string word)
-    {
-        if (IrregularPlurals.TryGetValue(word, out var irregular))
-        {
-            return irregular;
-        }
-
-        if (word is "data" or "information" or "equipment" or "feedback" or "software" or "media" or "news")
-        {
-            return word;
-        }
-
-        if (word.EndsWith('y') && word.Length > 1 && !"aeiou".Contains(word[^2]))
-        {
-            return word[..^1] + "ies";
-        }
-
-        if (word.EndsWith('s') || word.EndsWith('x') || word.EndsWith('z') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal))
-        {
-            return word + "es";
-        }
-
-        return word + "s";
+        var cut = identifier.LastIndexOf('_') + 1;
+        return identifier[..cut] + inflect(identifier[cut..]);
     }
 
     /// <summary>"due date" / "DueDate" / "due-date" to "due_date"; non-ASCII letters folded, other characters dropped.</summary>

@@ -27,18 +27,19 @@ internal sealed record ProjectBlueprint(
         Entities.SelectMany(child => child.Parents.Where(r => r.Target == parent.Name).Select(r => (child, r)));
 }
 
-/// <summary>One entity, with the names every stack derives from it.</summary>
+/// <summary>One entity, with the names every stack derives from it; <see cref="Language"/> decides its plural.</summary>
 internal sealed record BlueprintEntity(
     string Name,
     string Description,
     IReadOnlyList<BlueprintField> Fields,
-    IReadOnlyList<BlueprintRelation> Parents)
+    IReadOnlyList<BlueprintRelation> Parents,
+    NamingLanguage Language = NamingLanguage.English)
 {
-    /// <summary>snake_case singular: module and variable name ("order_item").</summary>
-    public string Module => Naming.IsPythonKeyword(Naming.ToSnake(Name)) ? Naming.ToSnake(Name) + "_record" : Naming.ToSnake(Name);
+    /// <summary>snake_case singular: module and variable name ("order_item"); never a Python or JavaScript reserved word.</summary>
+    public string Module => ModuleOf(Name);
 
-    /// <summary>snake_case plural: table, router module and URL segment ("order_items").</summary>
-    public string Plural => Naming.Pluralize(Module);
+    /// <summary>snake_case plural: table, router module and URL segment ("order_items", "solicitudes_adopcion").</summary>
+    public string Plural => PluralOf(Name, Language);
 
     /// <summary>Lower-case words for messages ("order item").</summary>
     public string Label => Module.Replace('_', ' ');
@@ -48,6 +49,16 @@ internal sealed record BlueprintEntity(
     /// <summary>Fields the API accepts: attributes then foreign keys.</summary>
     public IEnumerable<(string Name, bool Required)> InputNames =>
         Fields.Select(f => (f.Name, f.Required)).Concat(Parents.Select(p => (p.Column, p.Required)));
+
+    /// <summary>The module name of the entity class <paramref name="name"/>.</summary>
+    public static string ModuleOf(string name)
+    {
+        var snake = Naming.ToSnake(name);
+        return Naming.IsReservedWord(snake) ? snake + "_record" : snake;
+    }
+
+    /// <summary>The plural (table, route) of the entity class <paramref name="name"/>.</summary>
+    public static string PluralOf(string name, NamingLanguage language) => Naming.Pluralize(ModuleOf(name), language);
 }
 
 /// <summary>An attribute: snake_case name, normalised type (string, text, integer, float, boolean, datetime, date, email).</summary>

@@ -69,10 +69,10 @@ internal static class NounLexicon
         "entidades", "recurso", "recursos", "cosas", "mas", "sitio", "web", "herramienta",
     };
 
-    private static readonly Dictionary<string, string> EnglishIrregular = new(StringComparer.Ordinal)
+    /// <summary>English words the catalogue knows under another key.</summary>
+    private static readonly Dictionary<string, string> EnglishSynonyms = new(StringComparer.Ordinal)
     {
-        ["people"] = "person", ["children"] = "child", ["staff"] = "employee", ["inventories"] = "inventory",
-        ["todos"] = "task", ["todo"] = "task", ["to-dos"] = "task",
+        ["staff"] = "employee", ["todos"] = "task", ["todo"] = "task", ["to-dos"] = "task",
     };
 
     /// <summary>True for words that are features or technology, not entities.</summary>
@@ -84,7 +84,7 @@ internal static class NounLexicon
     /// <summary>The Spanish form's English key, or null when the word is not a known Spanish noun.</summary>
     public static string? FromSpanish(string folded) => Spanish.GetValueOrDefault(folded);
 
-    /// <summary>The singular English key of any word: Spanish dictionary first, then English plural rules.</summary>
+    /// <summary>The singular English key of any word: Spanish dictionary first, then English synonyms and plural rules.</summary>
     public static string ToEntityKey(string folded)
     {
         if (Spanish.TryGetValue(folded, out var spanish))
@@ -92,12 +92,27 @@ internal static class NounLexicon
             return spanish;
         }
 
-        if (EnglishIrregular.TryGetValue(folded, out var irregular))
+        if (EnglishSynonyms.TryGetValue(folded, out var synonym))
         {
-            return irregular;
+            return synonym;
         }
 
         return Naming.ToSnake(Naming.Singularize(folded));
+    }
+
+    /// <summary>
+    /// The catalogue key a word of a Spanish request stands for: a Spanish noun of the dictionary ("préstamos" ->
+    /// loan) or an English noun the catalogue knows ("posts" -> post); null for any other word.
+    /// </summary>
+    public static string? Translate(string folded)
+    {
+        if (Spanish.TryGetValue(folded, out var spanish))
+        {
+            return spanish;
+        }
+
+        var english = ToEntityKey(folded);
+        return EntityCatalog.IsKnown(english) ? english : null;
     }
 
     private static Dictionary<string, string> Build(params (string Word, string Key)[] pairs)

@@ -5,40 +5,15 @@ using Mge.Pipeline.Domain;
 namespace Mge.Models.Offline.Discovery;
 
 /// <summary>
-/// Reads the entities a request names, in English or Spanish: the noun lists that follow "with", "including",
-/// "managing", "con", "para gestionar"... and, anywhere else, plural forms of nouns the catalogue knows.
-/// Features and technology words ("authentication", "pruebas", "API") are never entities; domain words
-/// ("library", "biblioteca") set the domain instead.
+/// Reads what a request manages, in English or Spanish: the enumerations <see cref="EnumerationGrammar"/> finds
+/// ("with X, Y and Z", "con X, Y y Z", "...: X, Y and Z"), each item read as a <see cref="NounPhrase"/>, plus plural
+/// forms of catalogue nouns anywhere else ("users can create tasks"). Features and technology words
+/// ("authentication", "pruebas", "API") are never entities; domain words ("library", "biblioteca") set the domain.
+/// A Spanish request is named in English when the lexicon translates every entity it names (the catalogue's
+/// attributes and relations apply); otherwise every entity keeps its Spanish name, so one project speaks one language.
 /// </summary>
 internal static partial class RequestAnalyzer
 {
-    private static readonly HashSet<string> SingleWordTriggers = new(StringComparer.Ordinal)
-    {
-        "with", "including", "include", "includes", "managing", "manage", "manages", "handling", "handle", "handles",
-        "tracking", "track", "tracks", "containing", "featuring", "entities", "resources",
-        "con", "incluyendo", "incluya", "incluye", "gestionar", "gestione", "gestiona", "administrar", "administre",
-        "manejar", "maneje", "controlar", "entidades", "recursos",
-    };
-
-    private static readonly HashSet<string> ListSeparators = new(StringComparer.Ordinal)
-    {
-        ",", "and", "or", "plus", "&", "y", "e", "o", "u", "ni", "/",
-    };
-
-    private static readonly HashSet<string> ItemTerminators = new(StringComparer.Ordinal)
-    {
-        ".", ";", ":", "!", "?", "(", ")", "that", "which", "who", "where", "using", "use", "in", "on", "to", "for", "by",
-        "via", "from", "so", "as", "into", "at", "each", "where", "whose", "que", "usando", "en", "para", "por", "desde",
-        "mediante", "donde", "cuyo", "cuyos", "cada", "como", "sobre", "segun",
-    };
-
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "some", "their", "its", "his", "her", "our", "my", "your", "multiple", "several", "many", "all",
-        "every", "basic", "simple", "new", "different", "el", "la", "los", "las", "un", "una", "unos", "unas", "sus", "su",
-        "varios", "varias", "todos", "todas", "mis", "nuestros", "nuestras", "distintos", "diferentes", "of", "de", "del",
-    };
-
     private static readonly HashSet<string> SpanishMarkers = new(StringComparer.Ordinal)
     {
         "crea", "crear", "genera", "generar", "haz", "hacer", "una", "un", "con", "para", "gestionar", "de", "y", "los",
@@ -51,73 +26,80 @@ internal static partial class RequestAnalyzer
         "need", "hello", "how", "what", "management",
     };
 
-    /// <summary>Analyses a request; never fails (a request naming nothing gets zero entity keys).</summary>
+    /// <summary>Analyses a request; never fails (a request naming nothing gets zero entities).</summary>
     public static RequestAnalysis Analyze(string request, ProjectType? projectType)
     {
         var tokens = Tokenize(request);
         var isSpanish = IsSpanish(tokens);
-        var keys = new List<string>();
+        var reading = EnumerationGrammar.Read(tokens, isSpanish);
+        var phrases = new List<NounPhrase>();
         string? domainWord = null;
-
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var item in reading.Items)
         {
-            var triggerLength = TriggerLength(tokens, i);
-            if (triggerLength == 0)
+            if (NounPhrase.Read(tokens, item, isSpanish) is not { } phrase)
             {
                 continue;
             }
 
-            foreach (var item in ReadList(tokens, i + triggerLength))
+            if (NounLexicon.DomainOf(phrase.Head.Text) is { } domain)
             {
-                var head = HeadNoun(item, isSpanish);
-                if (head is null)
-                {
-                    continue;
-                }
-
-                if (NounLexicon.DomainOf(head) is { } domain)
-                {
-                    domainWord ??= domain;
-                    continue;
-                }
-
-                AddKey(keys, NounLexicon.ToEntityKey(head));
+                domainWord ??= domain;
+                continue;
             }
+
+            phrases.Add(phrase);
         }
 
         // Known nouns in plural elsewhere ("users can create tasks") are entities too; singular ones usually
-        // describe the domain ("task management", "gestión de inventario") and are left to the lists above.
-        foreach (var token in tokens)
+        // describe the domain ("task management", "gestión de inventario").
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (IsWord(token) && !NounLexicon.IsNonEntity(token) && IsKnownPlural(token, out var key))
+            var word = tokens[i].Text;
+            if (!EnumerationGrammar.IsWord(word))
             {
-                AddKey(keys, key);
+                continue;
             }
 
-            if (IsWord(token) && NounLexicon.DomainOf(token) is { } domain)
+            if (NounLexicon.DomainOf(word) is { } domain)
             {
                 domainWord ??= domain;
             }
+            else if (!reading.Consumed.Contains(i) && !NounLexicon.IsNonEntity(word) && IsKnownPlural(word))
+            {
+                phrases.Add(NounPhrase.Single(tokens[i], i, isSpanish));
+            }
         }
 
-        return new RequestAnalysis(keys, DomainName(tokens, isSpanish, domainWord, keys), DetectProjectType(tokens, projectType), isSpanish);
+        var spanishNames = isSpanish && phrases.Any(p => p.Translated() is null);
+        var entities = phrases
+            .OrderBy(p => p.HeadIndex)
+            .Select(p => spanishNames ? p.Native() : p.Translated()!)
+            .Where(m => m.Key.Length > 1)
+            .DistinctBy(m => m.Key)
+            .ToList();
+        var domainName = DomainName(tokens, reading, isSpanish, spanishNames, domainWord, entities);
+        return new RequestAnalysis(entities, domainName, DetectProjectType(tokens, projectType), isSpanish, spanishNames);
     }
 
     /// <summary>True when the text reads as Spanish (more Spanish than English function words).</summary>
     public static bool LooksSpanish(string text) => IsSpanish(Tokenize(text));
 
-    internal static List<string> Tokenize(string text)
+    /// <summary>Words and punctuation, each folded for matching and kept as written (lower case) for names.</summary>
+    internal static List<RequestToken> Tokenize(string text)
     {
-        var tokens = new List<string>();
-        foreach (Match match in TokenPattern().Matches(Naming.Fold(text)))
+        // Folding maps each character to one character, so a match in the folded text spans the same original.
+        var lower = text.ToLowerInvariant();
+        var folded = Naming.Fold(text);
+        var tokens = new List<RequestToken>();
+        foreach (Match match in TokenPattern().Matches(folded))
         {
-            tokens.Add(match.Value);
+            tokens.Add(new RequestToken(match.Value, lower.Substring(match.Index, match.Length)));
         }
 
         return tokens;
     }
 
-    private static ProjectType DetectProjectType(List<string> tokens, ProjectType? explicitType)
+    private static ProjectType DetectProjectType(List<RequestToken> tokens, ProjectType? explicitType)
     {
         if (explicitType is { } type)
         {
@@ -126,7 +108,7 @@ internal static partial class RequestAnalyzer
 
         foreach (var token in tokens)
         {
-            switch (token)
+            switch (token.Text)
             {
                 case "django":
                     return ProjectType.Django;
@@ -140,143 +122,55 @@ internal static partial class RequestAnalyzer
         return ProjectType.FastApi;
     }
 
-    private static bool IsSpanish(List<string> tokens) =>
-        tokens.Count(SpanishMarkers.Contains) > tokens.Count(EnglishMarkers.Contains);
+    private static bool IsSpanish(List<RequestToken> tokens) =>
+        tokens.Count(t => SpanishMarkers.Contains(t.Text)) > tokens.Count(t => EnglishMarkers.Contains(t.Text));
 
-    private static int TriggerLength(List<string> tokens, int i)
+    private static bool IsKnownPlural(string word)
     {
-        var token = tokens[i];
-        if (SingleWordTriggers.Contains(token))
-        {
-            // "with FastAPI", "con Django": the stack, not a list of entities; ReadList drops such words anyway.
-            return 1;
-        }
-
-        var next = i + 1 < tokens.Count ? tokens[i + 1] : "";
-        return (token, next) switch
-        {
-            ("crud", "for" or "of" or "de" or "para") => 2,
-            ("gestion", "de") => 2,
-            ("administracion", "de") => 2,
-            ("manejo", "de") => 2,
-            ("control", "de") => 2,
-            _ => 0,
-        };
-    }
-
-    /// <summary>The items of a list starting at <paramref name="start"/>: word runs split by commas and conjunctions.</summary>
-    private static List<List<string>> ReadList(List<string> tokens, int start)
-    {
-        var items = new List<List<string>>();
-        var current = new List<string>();
-        for (var i = start; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            if (ListSeparators.Contains(token))
-            {
-                Flush();
-                continue;
-            }
-
-            if (ItemTerminators.Contains(token) || (SingleWordTriggers.Contains(token) && (current.Count > 0 || items.Count > 0)))
-            {
-                break;
-            }
-
-            if (!IsWord(token))
-            {
-                break;
-            }
-
-            current.Add(token);
-            if (current.Count > 4)
-            {
-                // A long run of words is prose, not a list item.
-                break;
-            }
-        }
-
-        Flush();
-        return items;
-
-        void Flush()
-        {
-            if (current.Count > 0)
-            {
-                items.Add(current);
-                current = [];
-            }
-        }
-    }
-
-    /// <summary>The noun an item is about: English puts it last ("blog posts"), Spanish first ("órdenes de compra").</summary>
-    private static string? HeadNoun(List<string> item, bool isSpanish)
-    {
-        var words = item.Where(w => !Determiners.Contains(w)).ToList();
-        if (isSpanish)
-        {
-            var cut = item.IndexOf("de");
-            if (cut > 0)
-            {
-                words = item.Take(cut).Where(w => !Determiners.Contains(w)).ToList();
-            }
-        }
-
-        words = words.Where(w => !NounLexicon.IsNonEntity(w) && !char.IsAsciiDigit(w[0])).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var head = isSpanish ? words[0] : words[^1];
-        return head.Length < 2 ? null : head;
-    }
-
-    private static bool IsKnownPlural(string word, out string key)
-    {
-        key = NounLexicon.ToEntityKey(word);
+        var key = NounLexicon.ToEntityKey(word);
         if (!EntityCatalog.IsKnown(key))
         {
             return false;
         }
 
-        var spanish = NounLexicon.FromSpanish(word);
-        if (spanish is not null)
+        if (NounLexicon.FromSpanish(word) is not null)
         {
             // Spanish plurals end in s; singular Spanish nouns name the domain ("gestión de inventario").
             return word.EndsWith('s');
         }
 
-        return Naming.Singularize(word) != word || word is "people" or "staff";
+        return Naming.Singularize(word) != word || word is "staff";
     }
 
-    private static void AddKey(List<string> keys, string key)
+    /// <summary>
+    /// The domain: "X management" / "gestión de X", a domain word ("biblioteca" -> Library), the phrase the request
+    /// gives ("for a beekeeping cooperative", "una protectora con ..."), else the first entity's. With Spanish names
+    /// the request's own words come first, so the domain reads in the same language as the entities.
+    /// </summary>
+    private static string DomainName(List<RequestToken> tokens, RequestReading reading, bool isSpanish, bool spanishNames, string? domainWord, List<EntityMention> entities)
     {
-        if (key.Length > 1 && !keys.Contains(key) && !NounLexicon.IsNonEntity(key))
+        var phrase = reading.DomainPhrase is { } indexes ? DomainPhrase(tokens, indexes) : null;
+        if (spanishNames)
         {
-            keys.Add(key);
+            return Capitalize(phrase ?? GestionPhrase(tokens) ?? (entities.Count > 0 ? "gestión de " + entities[0].PluralWords : "general"));
         }
-    }
 
-    private static string DomainName(List<string> tokens, bool isSpanish, string? domainWord, List<string> keys)
-    {
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 1; i < tokens.Count; i++)
         {
             // "task management", "inventory management"
-            if (tokens[i] == "management" && i > 0 && IsWord(tokens[i - 1]) && !Determiners.Contains(tokens[i - 1]) && !ItemTerminators.Contains(tokens[i - 1]))
+            var previous = tokens[i - 1].Text;
+            if (tokens[i].Text == "management" && EnumerationGrammar.IsWord(previous) && !EnumerationGrammar.IsArticle(previous)
+                && !EnumerationGrammar.IsTerminator(previous) && !NounLexicon.IsNonEntity(previous))
             {
-                return Naming.ToWords(NounLexicon.ToEntityKey(tokens[i - 1])) + " management";
+                return Naming.ToWords(NounLexicon.ToEntityKey(previous)) + " management";
             }
+        }
 
-            // "gestión de tareas", "gestion del inventario"
-            if (tokens[i] == "gestion" && i + 2 < tokens.Count && tokens[i + 1] is "de" or "del")
-            {
-                var noun = tokens[i + 2] is "la" or "las" or "los" or "el" && i + 3 < tokens.Count ? tokens[i + 3] : tokens[i + 2];
-                if (IsWord(noun) && NounLexicon.DomainOf(noun) is null && !NounLexicon.IsNonEntity(noun))
-                {
-                    return Naming.ToWords(NounLexicon.ToEntityKey(noun)) + " management";
-                }
-            }
+        // "gestión de tareas", "gestion del inventario"
+        var gestion = tokens.FindIndex(t => t.Text == "gestion");
+        if (gestion >= 0 && GestionNoun(tokens, gestion) is { } noun && NounLexicon.DomainOf(noun.Text) is null)
+        {
+            return Naming.ToWords(NounLexicon.ToEntityKey(noun.Text)) + " management";
         }
 
         if (domainWord is not null)
@@ -284,10 +178,47 @@ internal static partial class RequestAnalyzer
             return domainWord.Contains(' ') ? domainWord : domainWord + " management";
         }
 
-        return keys.Count > 0 ? Naming.ToWords(keys[0]) + " management" : (isSpanish ? "General" : "General");
+        // A Spanish request named in English keeps English prose: its Spanish phrase would not fit.
+        if (phrase is not null && !isSpanish)
+        {
+            return Capitalize(phrase);
+        }
+
+        return entities.Count > 0 ? Naming.ToWords(entities[0].Key) + " management" : "General";
     }
 
-    private static bool IsWord(string token) => token.Length > 0 && char.IsAsciiLetterOrDigit(token[0]);
+    /// <summary>The words of a domain phrase as written, without articles; null when it only names an owner ("for a client").</summary>
+    private static string? DomainPhrase(List<RequestToken> tokens, IReadOnlyList<int> indexes)
+    {
+        var words = indexes.Select(i => tokens[i]).Where(t => !EnumerationGrammar.IsArticle(t.Text) && !NounLexicon.IsNonEntity(t.Text)).ToList();
+        if (words.Count == 0 || EntityCatalog.OwnerKeys.Contains(NounLexicon.ToEntityKey(words[^1].Text)))
+        {
+            return null;
+        }
+
+        return string.Join(' ', words.Select(w => w.Original));
+    }
+
+    /// <summary>"gestión de visitas" as written.</summary>
+    private static string? GestionPhrase(List<RequestToken> tokens)
+    {
+        var at = tokens.FindIndex(t => t.Text == "gestion");
+        return at >= 0 && GestionNoun(tokens, at) is { } noun ? $"{tokens[at].Original} de {noun.Original}" : null;
+    }
+
+    /// <summary>The noun after "gestión de (la|las|los|el)", or null.</summary>
+    private static RequestToken? GestionNoun(List<RequestToken> tokens, int at)
+    {
+        if (at + 2 >= tokens.Count || tokens[at + 1].Text is not ("de" or "del"))
+        {
+            return null;
+        }
+
+        var noun = tokens[at + 2].Text is "la" or "las" or "los" or "el" && at + 3 < tokens.Count ? tokens[at + 3] : tokens[at + 2];
+        return EnumerationGrammar.IsWord(noun.Text) && !NounLexicon.IsNonEntity(noun.Text) ? noun : null;
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     [GeneratedRegex(@"[a-z0-9]+(?:[.\-][a-z0-9]+)*|[,.;:!?()&/]")]
     private static partial Regex TokenPattern();

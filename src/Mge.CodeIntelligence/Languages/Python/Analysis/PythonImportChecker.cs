@@ -150,55 +150,12 @@ public static class PythonImportChecker
     }
 
     /// <summary>Collects import statements, marking those inside a try whose handlers catch a failed import.</summary>
-    private sealed class GuardedImportCollector : PythonSyntaxWalker
+    private sealed class GuardedImportCollector() : ExceptionGuardWalker("ImportError", "ModuleNotFoundError", "Exception", "BaseException")
     {
-        private int _guardDepth;
-
         public List<(Stmt Statement, bool Guarded)> Imports { get; } = [];
 
-        public override void VisitImport(Import node) => Imports.Add((node, _guardDepth > 0));
+        public override void VisitImport(Import node) => Imports.Add((node, Guarded));
 
-        public override void VisitImportFrom(ImportFrom node) => Imports.Add((node, _guardDepth > 0));
-
-        public override void VisitTry(Try node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
-
-        public override void VisitTryStar(TryStar node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
-
-        private void VisitTryParts(IReadOnlyList<Stmt> body, IReadOnlyList<ExceptHandler> handlers, IReadOnlyList<Stmt> orelse, IReadOnlyList<Stmt> finalbody)
-        {
-            var guards = handlers.Any(h => CatchesImportError(h.Type));
-            if (guards)
-            {
-                _guardDepth++;
-            }
-
-            foreach (var statement in body)
-            {
-                Visit(statement);
-            }
-
-            if (guards)
-            {
-                _guardDepth--;
-            }
-
-            foreach (var handler in handlers)
-            {
-                Visit(handler);
-            }
-
-            foreach (var statement in orelse.Concat(finalbody))
-            {
-                Visit(statement);
-            }
-        }
-
-        private static bool CatchesImportError(Expr? type) => type switch
-        {
-            null => true,
-            Name { Id: "ImportError" or "ModuleNotFoundError" or "Exception" or "BaseException" } => true,
-            Syntax.Tuple tuple => tuple.Elts.Any(CatchesImportError),
-            _ => false,
-        };
+        public override void VisitImportFrom(ImportFrom node) => Imports.Add((node, Guarded));
     }
 }

@@ -8,7 +8,7 @@ namespace Mge.CodeIntelligence.Languages.Python.Analysis;
 /// in the enclosing scope, a comprehension's first iterable outside it, walrus targets in the nearest
 /// non-comprehension scope, PEP 695 type parameters in their own annotation scope.
 /// </summary>
-internal sealed class PythonScopeBuilder : PythonSyntaxWalker
+internal sealed class PythonScopeBuilder : ExceptionGuardWalker
 {
     private readonly bool _futureAnnotations;
     private readonly List<PythonStarImport> _starImports = [];
@@ -17,9 +17,9 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     private bool _inAnnotation;
     private int? _effectiveOffset;
     private PythonBindingKind _storeKind = PythonBindingKind.Assignment;
-    private int _nameErrorGuards;
 
     private PythonScopeBuilder(Module module, bool futureAnnotations)
+        : base("NameError", "UnboundLocalError")
     {
         _futureAnnotations = futureAnnotations;
         _scope = new PythonScope(PythonScopeKind.Module, string.Empty, null, module.Span);
@@ -45,10 +45,6 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     /// <summary>True when the module writes its own globals dynamically (<c>globals().update(...)</c>, <c>globals()[k] = v</c>).</summary>
     public bool HasDynamicGlobals { get; private set; }
-
-    public override void VisitTry(Try node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
-
-    public override void VisitTryStar(TryStar node) => VisitTryParts(node.Body, node.Handlers, node.Orelse, node.Finalbody);
 
     public override void VisitCall(Call node)
     {
@@ -115,11 +111,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitAnnAssign(AnnAssign node)
     {
-        if (node.Value is { } value)
-        {
-            Visit(value);
-        }
-
+        VisitIfPresent(node.Value);
         VisitAnnotation(node.Annotation);
         if (node.Target is Name name)
         {
@@ -135,27 +127,22 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     public override void VisitTypeAlias(TypeAlias node)
     {
         WithStore(PythonBindingKind.Assignment, node.Span.EndOffset, () => Visit(node.Name));
-        var outer = _scope;
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.TypeAlias, outer.QualifiedName, outer, node.Span);
-        _loop = null;
-        DeclareTypeParameters(node.TypeParams);
-        Visit(node.Value);
-        _loop = savedLoop;
-        _scope = outer;
+        InNewScope(PythonScopeKind.TypeAlias, _scope.QualifiedName, node.Span, () =>
+        {
+            DeclareTypeParameters(node.TypeParams);
+            Visit(node.Value);
+        });
     }
 
-    public override void VisitFor(For node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+    public override void VisitFor(For node) => VisitForStatement(node);
 
-    public override void VisitAsyncFor(AsyncFor node) => VisitLoop(node, node.Target, node.Iter, node.Body, node.Orelse);
+    public override void VisitAsyncFor(AsyncFor node) => VisitForStatement(node);
 
     public override void VisitWhile(While node)
     {
         var saved = _loop;
         _loop ??= node.Span;
-        Visit(node.Test);
-        VisitStatements(node.Body);
-        VisitStatements(node.Orelse);
+        DefaultVisit(node);
         _loop = saved;
     }
 
@@ -170,17 +157,13 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitExceptHandler(ExceptHandler node)
     {
-        if (node.Type is { } type)
-        {
-            Visit(type);
-        }
-
+        VisitIfPresent(node.Type);
         if (node.Name is { } name)
         {
             Bind(_scope, name, PythonBindingKind.ExceptName, node.Span, node.Span.StartOffset, node.Span);
         }
 
-        VisitStatements(node.Body);
+        VisitEach(node.Body);
     }
 
     public override void VisitImport(Import node)
@@ -222,15 +205,13 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         }
     }
 
-    public override void VisitFunctionDef(FunctionDef node) =>
-        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+    public override void VisitFunctionDef(FunctionDef node) => DefineFunction(node);
 
-    public override void VisitAsyncFunctionDef(AsyncFunctionDef node) =>
-        DefineFunction(node, node.Name, node.DecoratorList, node.TypeParams, node.Args, node.Returns, node.Body);
+    public override void VisitAsyncFunctionDef(AsyncFunctionDef node) => DefineFunction(node);
 
     public override void VisitClassDef(ClassDef node)
     {
-        VisitExpressions(node.DecoratorList);
+        VisitEach(node.DecoratorList);
         var outer = _scope;
         if (node.TypeParams.Count > 0)
         {
@@ -238,15 +219,9 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             DeclareTypeParameters(node.TypeParams);
         }
 
-        var headerParts = new List<PyNode>(node.Bases);
-        headerParts.AddRange(node.Keywords);
-        foreach (var part in headerParts.OrderBy(p => p.Span.StartOffset))
-        {
-            Visit(part);
-        }
-
+        VisitInSourceOrder(node.Bases, node.Keywords);
         _scope = new PythonScope(PythonScopeKind.Class, Qualify(outer, node.Name), _scope, node.Span);
-        VisitStatements(node.Body);
+        VisitEach(node.Body);
         _scope = outer;
         Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
     }
@@ -254,14 +229,11 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     public override void VisitLambda(Lambda node)
     {
         VisitDefaults(node.Args);
-        var outer = _scope;
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.Lambda, outer.QualifiedName, outer, node.Span);
-        _loop = null;
-        BindParameters(node.Args);
-        Visit(node.Body);
-        _loop = savedLoop;
-        _scope = outer;
+        InNewScope(PythonScopeKind.Lambda, _scope.QualifiedName, node.Span, () =>
+        {
+            BindParameters(node.Args);
+            Visit(node.Body);
+        });
     }
 
     public override void VisitListComp(ListComp node) => VisitComprehension(node, node.Generators, () => Visit(node.Elt));
@@ -297,11 +269,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     public override void VisitMatchAs(MatchAs node)
     {
-        if (node.Pattern is { } pattern)
-        {
-            Visit(pattern);
-        }
-
+        VisitIfPresent(node.Pattern);
         if (node.Name is { } name)
         {
             Bind(_scope, name, PythonBindingKind.MatchCapture, node.Span, node.Span.EndOffset);
@@ -325,45 +293,21 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
         }
     }
 
-    private void VisitTryParts(IReadOnlyList<Stmt> body, IReadOnlyList<ExceptHandler> handlers, IReadOnlyList<Stmt> orelse, IReadOnlyList<Stmt> finalbody)
-    {
-        var guards = handlers.Any(h => CatchesNameError(h.Type));
-        _nameErrorGuards += guards ? 1 : 0;
-        VisitStatements(body);
-        _nameErrorGuards -= guards ? 1 : 0;
-        foreach (var handler in handlers)
-        {
-            Visit(handler);
-        }
-
-        VisitStatements(orelse);
-        VisitStatements(finalbody);
-    }
-
-    private static bool CatchesNameError(Expr? type) => type switch
-    {
-        null => true,
-        Name { Id: "NameError" or "UnboundLocalError" } => true,
-        Syntax.Tuple tuple => tuple.Elts.Any(CatchesNameError),
-        _ => false,
-    };
-
     private static bool IsGlobalsCall(Expr expression) =>
         expression is Call { Func: Name { Id: "globals" or "vars" }, Args.Count: 0 };
 
-    private void DefineFunction(Stmt node, string name, IReadOnlyList<Expr> decorators, IReadOnlyList<TypeParam> typeParams,
-        Arguments args, Expr? returns, IReadOnlyList<Stmt> body)
+    private void DefineFunction(FunctionDefinition node)
     {
-        VisitExpressions(decorators);
-        VisitDefaults(args);
+        VisitEach(node.DecoratorList);
+        VisitDefaults(node.Args);
         var outer = _scope;
-        if (typeParams.Count > 0)
+        if (node.TypeParams.Count > 0)
         {
             _scope = new PythonScope(PythonScopeKind.TypeParameters, outer.QualifiedName, outer, node.Span);
-            DeclareTypeParameters(typeParams);
+            DeclareTypeParameters(node.TypeParams);
         }
 
-        foreach (var parameter in Parameters(args))
+        foreach (var parameter in node.Args.Parameters)
         {
             if (parameter.Annotation is { } annotation)
             {
@@ -371,19 +315,18 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             }
         }
 
-        if (returns is not null)
+        if (node.Returns is { } returns)
         {
             VisitAnnotation(returns);
         }
 
-        var savedLoop = _loop;
-        _scope = new PythonScope(PythonScopeKind.Function, Qualify(outer, name), _scope, node.Span);
-        _loop = null;
-        BindParameters(args);
-        VisitStatements(body);
-        _loop = savedLoop;
+        InNewScope(PythonScopeKind.Function, Qualify(outer, node.Name), node.Span, () =>
+        {
+            BindParameters(node.Args);
+            VisitEach(node.Body);
+        });
         _scope = outer;
-        Bind(_scope, name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
+        Bind(_scope, node.Name, PythonBindingKind.Definition, node.Span, node.Span.EndOffset);
     }
 
     private void VisitComprehension(Expr node, IReadOnlyList<Comprehension> generators, Action visitElements)
@@ -400,21 +343,21 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
             }
 
             WithStore(PythonBindingKind.LoopTarget, null, () => Visit(generator.Target));
-            VisitExpressions(generator.Ifs);
+            VisitEach(generator.Ifs);
         }
 
         visitElements();
         _scope = outer;
     }
 
-    private void VisitLoop(Stmt node, Expr target, Expr iterable, IReadOnlyList<Stmt> body, IReadOnlyList<Stmt> orelse)
+    private void VisitForStatement(ForStatement node)
     {
         var saved = _loop;
         _loop ??= node.Span;
-        Visit(iterable);
-        WithStore(PythonBindingKind.LoopTarget, iterable.Span.EndOffset, () => Visit(target));
-        VisitStatements(body);
-        VisitStatements(orelse);
+        Visit(node.Iter);
+        WithStore(PythonBindingKind.LoopTarget, node.Iter.Span.EndOffset, () => Visit(node.Target));
+        VisitEach(node.Body);
+        VisitEach(node.Orelse);
         _loop = saved;
     }
 
@@ -433,19 +376,16 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
 
     private void VisitDefaults(Arguments args)
     {
-        VisitExpressions(args.Defaults);
+        VisitEach(args.Defaults);
         foreach (var value in args.KwDefaults)
         {
-            if (value is not null)
-            {
-                Visit(value);
-            }
+            VisitIfPresent(value);
         }
     }
 
     private void BindParameters(Arguments args)
     {
-        foreach (var parameter in Parameters(args))
+        foreach (var parameter in args.Parameters)
         {
             Bind(_scope, parameter.Name, PythonBindingKind.Parameter, parameter.Span, _scope.Span.StartOffset);
         }
@@ -455,64 +395,22 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     {
         foreach (var typeParam in typeParams)
         {
-            var name = typeParam switch
-            {
-                TypeVar v => v.Name,
-                ParamSpec p => p.Name,
-                TypeVarTuple t => t.Name,
-                _ => throw new InvalidOperationException($"Unknown type parameter node {typeParam.GetType().Name}."),
-            };
-            Bind(_scope, name, PythonBindingKind.TypeParameter, typeParam.Span, _scope.Span.StartOffset);
+            Bind(_scope, typeParam.Name, PythonBindingKind.TypeParameter, typeParam.Span, _scope.Span.StartOffset);
         }
 
-        foreach (var typeParam in typeParams)
-        {
-            Visit(typeParam);
-        }
+        VisitEach(typeParams);
     }
 
-    private static IEnumerable<Arg> Parameters(Arguments args)
+    // A function-like scope: no loop outside it encloses the code inside it.
+    private void InNewScope(PythonScopeKind kind, string qualifiedName, TextSpan span, Action walk)
     {
-        foreach (var arg in args.Posonlyargs)
-        {
-            yield return arg;
-        }
-
-        foreach (var arg in args.Args)
-        {
-            yield return arg;
-        }
-
-        if (args.Vararg is { } vararg)
-        {
-            yield return vararg;
-        }
-
-        foreach (var arg in args.Kwonlyargs)
-        {
-            yield return arg;
-        }
-
-        if (args.Kwarg is { } kwarg)
-        {
-            yield return kwarg;
-        }
-    }
-
-    private void VisitStatements(IReadOnlyList<Stmt> statements)
-    {
-        foreach (var statement in statements)
-        {
-            Visit(statement);
-        }
-    }
-
-    private void VisitExpressions(IReadOnlyList<Expr> expressions)
-    {
-        foreach (var expression in expressions)
-        {
-            Visit(expression);
-        }
+        var parent = _scope;
+        var savedLoop = _loop;
+        _scope = new PythonScope(kind, qualifiedName, parent, span);
+        _loop = null;
+        walk();
+        _loop = savedLoop;
+        _scope = parent;
     }
 
     private void WithStore(PythonBindingKind kind, int? effectiveOffset, Action visit)
@@ -527,7 +425,7 @@ internal sealed class PythonScopeBuilder : PythonSyntaxWalker
     }
 
     private void AddReference(string name, TextSpan span) =>
-        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation, _nameErrorGuards > 0));
+        _scope.AddReference(new PythonNameReference(name, span, _scope, _loop, _inAnnotation, Guarded));
 
     private void Bind(PythonScope scope, string name, PythonBindingKind kind, TextSpan span, int effectiveOffset, TextSpan? region = null)
     {

@@ -138,6 +138,7 @@ public sealed partial class PythonParser
         var stack = new Stack<(PyNode Node, int Depth)>();
         stack.Push((root, 1));
         var children = new List<PyNode>();
+        var collector = new ChildCollector(children);
         while (stack.Count > 0)
         {
             var (node, depth) = stack.Pop();
@@ -147,7 +148,7 @@ public sealed partial class PythonParser
             }
 
             children.Clear();
-            node.AppendChildren(children);
+            node.VisitChildren(collector);
             foreach (var child in children)
             {
                 stack.Push((child, depth + 1));

@@ -19,48 +19,14 @@ public abstract class PyNode
     public IReadOnlyList<PyNode> GetChildren()
     {
         var children = new List<PyNode>();
-        AppendChildren(children);
+        VisitChildren(new ChildCollector(children));
         return children;
     }
 
-    /// <summary>Adds the direct child nodes to <paramref name="into"/> in source order.</summary>
-    protected internal abstract void AppendChildren(List<PyNode> into);
-
-    private protected static void Add<T>(List<PyNode> into, IReadOnlyList<T?> nodes)
-        where T : PyNode
-    {
-        foreach (var node in nodes)
-        {
-            if (node is not null)
-            {
-                into.Add(node);
-            }
-        }
-    }
-
-    private protected static void AddOptional(List<PyNode> into, PyNode? node)
-    {
-        if (node is not null)
-        {
-            into.Add(node);
-        }
-    }
-
-    // Children kept in separate lists by the ast shape (bases/keywords, args/keywords, parameters/defaults)
-    // interleave in source; a stable sort by start offset restores source order.
-    private protected static void SortBySource(List<PyNode> into, int start)
-    {
-        for (int i = start + 1; i < into.Count; i++)
-        {
-            var item = into[i];
-            int j = i - 1;
-            while (j >= start && into[j].Span.StartOffset > item.Span.StartOffset)
-            {
-                into[j + 1] = into[j];
-                j--;
-            }
-
-            into[j + 1] = item;
-        }
-    }
+    /// <summary>
+    /// Passes each direct child to <see cref="PythonSyntaxWalker.Visit"/>, in source order. This is the one
+    /// description of a node kind's children: the walker's default traversal and <see cref="GetChildren"/> both
+    /// come from it.
+    /// </summary>
+    internal abstract void VisitChildren(PythonSyntaxWalker walker);
 }

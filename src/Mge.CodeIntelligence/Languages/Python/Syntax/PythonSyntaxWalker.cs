@@ -1,735 +1,282 @@
 namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 
 /// <summary>
-/// Walks a Python syntax tree. Every node kind has a virtual <c>VisitX</c> method whose default visits the
-/// node's children in source order (decorators before the definition, keys before values, interleaved
-/// positional and keyword arguments by position). Override a method and call the base to keep walking.
-/// Trees from <c>PythonParser</c> have a bounded depth (see <c>PythonParser.MaxTreeDepth</c>),
-/// so the recursion is bounded.
+/// Walks a Python syntax tree. Every node kind has a virtual <c>VisitX</c> method whose default,
+/// <see cref="DefaultVisit"/>, visits the node's children in the order the node itself declares them (its one
+/// <c>VisitChildren</c> description, in source order). Override only the kinds you need; call the base (or
+/// <see cref="DefaultVisit"/>) to keep walking below them. Trees from <c>PythonParser</c> have a bounded depth
+/// (see <c>PythonParser.MaxTreeDepth</c>), so the recursion is bounded.
 /// </summary>
 public abstract class PythonSyntaxWalker
 {
-    /// <summary>Dispatches to the node's <c>VisitX</c> method.</summary>
+    /// <summary>Dispatches to the node's <c>VisitX</c> method. Every child of every node is visited through here.</summary>
     public virtual void Visit(PyNode node) => node.Accept(this);
 
-    /// <summary>Visits the node's children in source order.</summary>
-    protected void VisitChildren(PyNode node)
+    /// <summary>Visits the node's children in source order: what every <c>VisitX</c> does unless overridden.</summary>
+    protected virtual void DefaultVisit(PyNode node) => node.VisitChildren(this);
+
+    /// <summary>Visits each node of a list, in order.</summary>
+    protected internal void VisitEach(IReadOnlyList<PyNode> nodes)
     {
-        foreach (var child in node.GetChildren())
+        // Indexing rather than foreach: no enumerator is allocated per list on this hot path.
+        for (int i = 0; i < nodes.Count; i++)
         {
-            child.Accept(this);
+            Visit(nodes[i]);
+        }
+    }
+
+    /// <summary>Visits an optional node when it is there.</summary>
+    protected internal void VisitIfPresent(PyNode? node)
+    {
+        if (node is not null)
+        {
+            Visit(node);
+        }
+    }
+
+    /// <summary>
+    /// Visits two lists that are each in source order but interleave in the source (a call's positional and
+    /// keyword arguments, a class's bases and keywords) in their joint source order.
+    /// </summary>
+    protected internal void VisitInSourceOrder(IReadOnlyList<PyNode> first, IReadOnlyList<PyNode> second)
+    {
+        int i = 0;
+        int j = 0;
+        while (i < first.Count || j < second.Count)
+        {
+            if (j == second.Count || (i < first.Count && first[i].Span.StartOffset <= second[j].Span.StartOffset))
+            {
+                Visit(first[i++]);
+            }
+            else
+            {
+                Visit(second[j++]);
+            }
         }
     }
 
     /// <summary>Visits a <see cref="Module"/>.</summary>
-    public virtual void VisitModule(Module node)
-    {
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitModule(Module node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="FunctionDef"/>.</summary>
-    public virtual void VisitFunctionDef(FunctionDef node)
-    {
-        foreach (var child in node.DecoratorList)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.TypeParams)
-        {
-            Visit(child);
-        }
-        Visit(node.Args);
-        if (node.Returns is { } returns)
-        {
-            Visit(returns);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitFunctionDef(FunctionDef node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="AsyncFunctionDef"/>.</summary>
-    public virtual void VisitAsyncFunctionDef(AsyncFunctionDef node)
-    {
-        foreach (var child in node.DecoratorList)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.TypeParams)
-        {
-            Visit(child);
-        }
-        Visit(node.Args);
-        if (node.Returns is { } returns)
-        {
-            Visit(returns);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitAsyncFunctionDef(AsyncFunctionDef node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ClassDef"/>.</summary>
-    public virtual void VisitClassDef(ClassDef node)
-    {
-        VisitChildren(node);
-    }
+    public virtual void VisitClassDef(ClassDef node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Return"/>.</summary>
-    public virtual void VisitReturn(Return node)
-    {
-        if (node.Value is { } value)
-        {
-            Visit(value);
-        }
-    }
+    public virtual void VisitReturn(Return node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Delete"/>.</summary>
-    public virtual void VisitDelete(Delete node)
-    {
-        foreach (var child in node.Targets)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitDelete(Delete node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Assign"/>.</summary>
-    public virtual void VisitAssign(Assign node)
-    {
-        foreach (var child in node.Targets)
-        {
-            Visit(child);
-        }
-        Visit(node.Value);
-    }
+    public virtual void VisitAssign(Assign node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="TypeAlias"/>.</summary>
-    public virtual void VisitTypeAlias(TypeAlias node)
-    {
-        Visit(node.Name);
-        foreach (var child in node.TypeParams)
-        {
-            Visit(child);
-        }
-        Visit(node.Value);
-    }
+    public virtual void VisitTypeAlias(TypeAlias node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="AugAssign"/>.</summary>
-    public virtual void VisitAugAssign(AugAssign node)
-    {
-        Visit(node.Target);
-        Visit(node.Value);
-    }
+    public virtual void VisitAugAssign(AugAssign node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="AnnAssign"/>.</summary>
-    public virtual void VisitAnnAssign(AnnAssign node)
-    {
-        Visit(node.Target);
-        Visit(node.Annotation);
-        if (node.Value is { } value)
-        {
-            Visit(value);
-        }
-    }
+    public virtual void VisitAnnAssign(AnnAssign node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="For"/>.</summary>
-    public virtual void VisitFor(For node)
-    {
-        Visit(node.Target);
-        Visit(node.Iter);
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitFor(For node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="AsyncFor"/>.</summary>
-    public virtual void VisitAsyncFor(AsyncFor node)
-    {
-        Visit(node.Target);
-        Visit(node.Iter);
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitAsyncFor(AsyncFor node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="While"/>.</summary>
-    public virtual void VisitWhile(While node)
-    {
-        Visit(node.Test);
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitWhile(While node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="If"/>.</summary>
-    public virtual void VisitIf(If node)
-    {
-        Visit(node.Test);
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitIf(If node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="With"/>.</summary>
-    public virtual void VisitWith(With node)
-    {
-        foreach (var child in node.Items)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitWith(With node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="AsyncWith"/>.</summary>
-    public virtual void VisitAsyncWith(AsyncWith node)
-    {
-        foreach (var child in node.Items)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitAsyncWith(AsyncWith node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Match"/>.</summary>
-    public virtual void VisitMatch(Match node)
-    {
-        Visit(node.Subject);
-        foreach (var child in node.Cases)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitMatch(Match node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Raise"/>.</summary>
-    public virtual void VisitRaise(Raise node)
-    {
-        if (node.Exc is { } exc)
-        {
-            Visit(exc);
-        }
-        if (node.Cause is { } cause)
-        {
-            Visit(cause);
-        }
-    }
+    public virtual void VisitRaise(Raise node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Try"/>.</summary>
-    public virtual void VisitTry(Try node)
-    {
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Handlers)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Finalbody)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitTry(Try node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="TryStar"/>.</summary>
-    public virtual void VisitTryStar(TryStar node)
-    {
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Handlers)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Orelse)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.Finalbody)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitTryStar(TryStar node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Assert"/>.</summary>
-    public virtual void VisitAssert(Assert node)
-    {
-        Visit(node.Test);
-        if (node.Msg is { } msg)
-        {
-            Visit(msg);
-        }
-    }
+    public virtual void VisitAssert(Assert node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Import"/>.</summary>
-    public virtual void VisitImport(Import node)
-    {
-        foreach (var child in node.Names)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitImport(Import node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ImportFrom"/>.</summary>
-    public virtual void VisitImportFrom(ImportFrom node)
-    {
-        foreach (var child in node.Names)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitImportFrom(ImportFrom node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Global"/>.</summary>
-    public virtual void VisitGlobal(Global node)
-    {
-    }
+    public virtual void VisitGlobal(Global node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Nonlocal"/>.</summary>
-    public virtual void VisitNonlocal(Nonlocal node)
-    {
-    }
+    public virtual void VisitNonlocal(Nonlocal node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ExprStmt"/>.</summary>
-    public virtual void VisitExprStmt(ExprStmt node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitExprStmt(ExprStmt node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Pass"/>.</summary>
-    public virtual void VisitPass(Pass node)
-    {
-    }
+    public virtual void VisitPass(Pass node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Break"/>.</summary>
-    public virtual void VisitBreak(Break node)
-    {
-    }
+    public virtual void VisitBreak(Break node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Continue"/>.</summary>
-    public virtual void VisitContinue(Continue node)
-    {
-    }
+    public virtual void VisitContinue(Continue node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="BoolOp"/>.</summary>
-    public virtual void VisitBoolOp(BoolOp node)
-    {
-        foreach (var child in node.Values)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitBoolOp(BoolOp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="NamedExpr"/>.</summary>
-    public virtual void VisitNamedExpr(NamedExpr node)
-    {
-        Visit(node.Target);
-        Visit(node.Value);
-    }
+    public virtual void VisitNamedExpr(NamedExpr node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="BinOp"/>.</summary>
-    public virtual void VisitBinOp(BinOp node)
-    {
-        Visit(node.Left);
-        Visit(node.Right);
-    }
+    public virtual void VisitBinOp(BinOp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="UnaryOp"/>.</summary>
-    public virtual void VisitUnaryOp(UnaryOp node)
-    {
-        Visit(node.Operand);
-    }
+    public virtual void VisitUnaryOp(UnaryOp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Lambda"/>.</summary>
-    public virtual void VisitLambda(Lambda node)
-    {
-        Visit(node.Args);
-        Visit(node.Body);
-    }
+    public virtual void VisitLambda(Lambda node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="IfExp"/>.</summary>
-    public virtual void VisitIfExp(IfExp node)
-    {
-        Visit(node.Body);
-        Visit(node.Test);
-        Visit(node.Orelse);
-    }
+    public virtual void VisitIfExp(IfExp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Dict"/>.</summary>
-    public virtual void VisitDict(Dict node)
-    {
-        for (int i = 0; i < node.Values.Count; i++)
-        {
-            if (node.Keys[i] is { } key)
-            {
-                Visit(key);
-            }
-
-            Visit(node.Values[i]);
-        }
-    }
+    public virtual void VisitDict(Dict node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Set"/>.</summary>
-    public virtual void VisitSet(Set node)
-    {
-        foreach (var child in node.Elts)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitSet(Set node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ListComp"/>.</summary>
-    public virtual void VisitListComp(ListComp node)
-    {
-        Visit(node.Elt);
-        foreach (var child in node.Generators)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitListComp(ListComp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="SetComp"/>.</summary>
-    public virtual void VisitSetComp(SetComp node)
-    {
-        Visit(node.Elt);
-        foreach (var child in node.Generators)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitSetComp(SetComp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="DictComp"/>.</summary>
-    public virtual void VisitDictComp(DictComp node)
-    {
-        Visit(node.Key);
-        Visit(node.Value);
-        foreach (var child in node.Generators)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitDictComp(DictComp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="GeneratorExp"/>.</summary>
-    public virtual void VisitGeneratorExp(GeneratorExp node)
-    {
-        Visit(node.Elt);
-        foreach (var child in node.Generators)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitGeneratorExp(GeneratorExp node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Await"/>.</summary>
-    public virtual void VisitAwait(Await node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitAwait(Await node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Yield"/>.</summary>
-    public virtual void VisitYield(Yield node)
-    {
-        if (node.Value is { } value)
-        {
-            Visit(value);
-        }
-    }
+    public virtual void VisitYield(Yield node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="YieldFrom"/>.</summary>
-    public virtual void VisitYieldFrom(YieldFrom node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitYieldFrom(YieldFrom node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Compare"/>.</summary>
-    public virtual void VisitCompare(Compare node)
-    {
-        Visit(node.Left);
-        foreach (var child in node.Comparators)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitCompare(Compare node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Call"/>.</summary>
-    public virtual void VisitCall(Call node)
-    {
-        VisitChildren(node);
-    }
+    public virtual void VisitCall(Call node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="FormattedValue"/>.</summary>
-    public virtual void VisitFormattedValue(FormattedValue node)
-    {
-        Visit(node.Value);
-        if (node.FormatSpec is { } formatSpec)
-        {
-            Visit(formatSpec);
-        }
-    }
+    public virtual void VisitFormattedValue(FormattedValue node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="JoinedStr"/>.</summary>
-    public virtual void VisitJoinedStr(JoinedStr node)
-    {
-        foreach (var child in node.Values)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitJoinedStr(JoinedStr node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Constant"/>.</summary>
-    public virtual void VisitConstant(Constant node)
-    {
-    }
+    public virtual void VisitConstant(Constant node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Attribute"/>.</summary>
-    public virtual void VisitAttribute(Attribute node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitAttribute(Attribute node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Subscript"/>.</summary>
-    public virtual void VisitSubscript(Subscript node)
-    {
-        Visit(node.Value);
-        Visit(node.Slice);
-    }
+    public virtual void VisitSubscript(Subscript node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Starred"/>.</summary>
-    public virtual void VisitStarred(Starred node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitStarred(Starred node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Name"/>.</summary>
-    public virtual void VisitName(Name node)
-    {
-    }
+    public virtual void VisitName(Name node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="List"/>.</summary>
-    public virtual void VisitList(List node)
-    {
-        foreach (var child in node.Elts)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitList(List node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Tuple"/>.</summary>
-    public virtual void VisitTuple(Tuple node)
-    {
-        foreach (var child in node.Elts)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitTuple(Tuple node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Slice"/>.</summary>
-    public virtual void VisitSlice(Slice node)
-    {
-        if (node.Lower is { } lower)
-        {
-            Visit(lower);
-        }
-        if (node.Upper is { } upper)
-        {
-            Visit(upper);
-        }
-        if (node.Step is { } step)
-        {
-            Visit(step);
-        }
-    }
+    public virtual void VisitSlice(Slice node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Comprehension"/>.</summary>
-    public virtual void VisitComprehension(Comprehension node)
-    {
-        Visit(node.Target);
-        Visit(node.Iter);
-        foreach (var child in node.Ifs)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitComprehension(Comprehension node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ExceptHandler"/>.</summary>
-    public virtual void VisitExceptHandler(ExceptHandler node)
-    {
-        if (node.Type is { } type)
-        {
-            Visit(type);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitExceptHandler(ExceptHandler node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Arguments"/>.</summary>
-    public virtual void VisitArguments(Arguments node)
-    {
-        VisitChildren(node);
-    }
+    public virtual void VisitArguments(Arguments node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Arg"/>.</summary>
-    public virtual void VisitArg(Arg node)
-    {
-        if (node.Annotation is { } annotation)
-        {
-            Visit(annotation);
-        }
-    }
+    public virtual void VisitArg(Arg node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Keyword"/>.</summary>
-    public virtual void VisitKeyword(Keyword node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitKeyword(Keyword node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="Alias"/>.</summary>
-    public virtual void VisitAlias(Alias node)
-    {
-    }
+    public virtual void VisitAlias(Alias node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="WithItem"/>.</summary>
-    public virtual void VisitWithItem(WithItem node)
-    {
-        Visit(node.ContextExpr);
-        if (node.OptionalVars is { } optionalVars)
-        {
-            Visit(optionalVars);
-        }
-    }
+    public virtual void VisitWithItem(WithItem node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchCase"/>.</summary>
-    public virtual void VisitMatchCase(MatchCase node)
-    {
-        Visit(node.Pattern);
-        if (node.Guard is { } guard)
-        {
-            Visit(guard);
-        }
-        foreach (var child in node.Body)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitMatchCase(MatchCase node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchValue"/>.</summary>
-    public virtual void VisitMatchValue(MatchValue node)
-    {
-        Visit(node.Value);
-    }
+    public virtual void VisitMatchValue(MatchValue node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchSingleton"/>.</summary>
-    public virtual void VisitMatchSingleton(MatchSingleton node)
-    {
-    }
+    public virtual void VisitMatchSingleton(MatchSingleton node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchSequence"/>.</summary>
-    public virtual void VisitMatchSequence(MatchSequence node)
-    {
-        foreach (var child in node.Patterns)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitMatchSequence(MatchSequence node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchMapping"/>.</summary>
-    public virtual void VisitMatchMapping(MatchMapping node)
-    {
-        for (int i = 0; i < node.Keys.Count; i++)
-        {
-            Visit(node.Keys[i]);
-            Visit(node.Patterns[i]);
-        }
-    }
+    public virtual void VisitMatchMapping(MatchMapping node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchClass"/>.</summary>
-    public virtual void VisitMatchClass(MatchClass node)
-    {
-        Visit(node.Cls);
-        foreach (var child in node.Patterns)
-        {
-            Visit(child);
-        }
-        foreach (var child in node.KwdPatterns)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitMatchClass(MatchClass node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchStar"/>.</summary>
-    public virtual void VisitMatchStar(MatchStar node)
-    {
-    }
+    public virtual void VisitMatchStar(MatchStar node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchAs"/>.</summary>
-    public virtual void VisitMatchAs(MatchAs node)
-    {
-        if (node.Pattern is { } pattern)
-        {
-            Visit(pattern);
-        }
-    }
+    public virtual void VisitMatchAs(MatchAs node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="MatchOr"/>.</summary>
-    public virtual void VisitMatchOr(MatchOr node)
-    {
-        foreach (var child in node.Patterns)
-        {
-            Visit(child);
-        }
-    }
+    public virtual void VisitMatchOr(MatchOr node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="TypeVar"/>.</summary>
-    public virtual void VisitTypeVar(TypeVar node)
-    {
-        if (node.Bound is { } bound)
-        {
-            Visit(bound);
-        }
-    }
+    public virtual void VisitTypeVar(TypeVar node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="ParamSpec"/>.</summary>
-    public virtual void VisitParamSpec(ParamSpec node)
-    {
-    }
+    public virtual void VisitParamSpec(ParamSpec node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="TypeVarTuple"/>.</summary>
-    public virtual void VisitTypeVarTuple(TypeVarTuple node)
-    {
-    }
+    public virtual void VisitTypeVarTuple(TypeVarTuple node) => DefaultVisit(node);
 }

@@ -9,6 +9,7 @@ public sealed class PythonModuleNamesTests
     [InlineData("app/models/__init__.py", "app.models")]
     [InlineData("./main.py", "main")]
     [InlineData("pkg\\sub\\mod.pyi", "pkg.sub.mod")]
+    [InlineData("backend/src/app.py", "backend.src.app")]
     public void FromPath_gives_the_dotted_module_name(string path, string expected) =>
         Assert.Equal(expected, PythonModuleNames.FromPath(path));
 
@@ -16,6 +17,8 @@ public sealed class PythonModuleNamesTests
     [InlineData("README.md")]
     [InlineData("my-scripts/tool.py")]
     [InlineData("__init__.py")]
+    [InlineData("src/__init__.py")]
+    [InlineData("alembic/versions/001_initial.py")]
     public void FromPath_is_null_for_files_that_cannot_be_imported_by_name(string path) =>
         Assert.Null(PythonModuleNames.FromPath(path));
 
@@ -23,8 +26,51 @@ public sealed class PythonModuleNamesTests
     [InlineData("app/routers/users.py", "app.routers")]
     [InlineData("app/routers/__init__.py", "app.routers")]
     [InlineData("main.py", "")]
+    [InlineData("app/routers/__init__.pyi", "app.routers")]
+    [InlineData("src/app/routers/users.py", "app.routers")]
+    [InlineData("src/main.py", "")]
     public void PackageOf_is_where_relative_imports_start(string path, string expected) =>
         Assert.Equal(expected, PythonModuleNames.PackageOf(path));
+
+    [Theory]
+    [InlineData("app/db.pyi", "app/db.py", "app.db")]
+    [InlineData("app/models/__init__.pyi", "app/models/__init__.py", "app.models")]
+    [InlineData("src/app/db.pyi", "src/app/db.py", "app.db")]
+    public void A_stub_names_the_same_module_as_its_source(string stub, string source, string module)
+    {
+        Assert.Equal(module, PythonModuleNames.FromPath(stub));
+        Assert.Equal(module, PythonModuleNames.FromPath(source));
+        Assert.True(PythonModuleNames.IsStub(stub));
+        Assert.False(PythonModuleNames.IsStub(source));
+    }
+
+    [Theory]
+    [InlineData("src/app/main.py", "app.main")]
+    [InlineData("src/app/models/__init__.py", "app.models")]
+    [InlineData("src/main.py", "main")]
+    [InlineData("./src/app/main.py", "app.main")]
+    public void A_src_layout_root_is_not_part_of_the_module_name(string path, string module) =>
+        Assert.Equal(module, PythonModuleNames.FromPath(path));
+
+    [Fact]
+    public void A_src_layout_file_is_also_importable_through_src_from_the_workspace_root()
+    {
+        Assert.Equal(["app.models", "src.app.models"], PythonModuleNames.ImportNames("src/app/models/__init__.py"));
+        Assert.Equal(["app.db"], PythonModuleNames.ImportNames("app/db.pyi"));
+        Assert.Empty(PythonModuleNames.ImportNames("README.md"));
+    }
+
+    [Theory]
+    [InlineData("app/routers/users.py", "models", 2, "app.models")]
+    [InlineData("app/routers/users.py", "", 1, "app.routers")]
+    [InlineData("app/__init__.py", "db", 1, "app.db")]
+    [InlineData("app/x.py", "y", 3, null)]
+    [InlineData("app/x.py", "os.path", 0, "os.path")]
+    [InlineData("main.py", "", 1, null)]
+    [InlineData("src/app/routers/users.py", "models", 2, "app.models")]
+    [InlineData("app/routers/users.pyi", "models", 2, "app.models")]
+    public void AbsoluteModule_resolves_relative_imports_against_the_package(string file, string module, int level, string? expected) =>
+        Assert.Equal(expected, PythonModuleNames.AbsoluteModule(file, module, level));
 
     private static readonly PythonProjectModules FastApiProject = PythonProjectModules.Create(
     [

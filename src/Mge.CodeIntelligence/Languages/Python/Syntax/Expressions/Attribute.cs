@@ -18,8 +18,8 @@ public sealed class Attribute : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAttribute(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
+        walker.Visit(Value);
     }
 }

@@ -18,9 +18,9 @@ public sealed class BinOp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitBinOp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Left);
-        into.Add(Right);
+        walker.Visit(Left);
+        walker.Visit(Right);
     }
 }

@@ -15,8 +15,8 @@ public sealed class BoolOp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitBoolOp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Values);
+        walker.VisitEach(Values);
     }
 }

@@ -18,12 +18,9 @@ public sealed class Call : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitCall(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Func);
-        int start = into.Count;
-        Add(into, Args);
-        Add(into, Keywords);
-        SortBySource(into, start);
+        walker.Visit(Func);
+        walker.VisitInSourceOrder(Args, Keywords);
     }
 }

@@ -18,9 +18,9 @@ public sealed class Compare : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitCompare(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Left);
-        Add(into, Comparators);
+        walker.Visit(Left);
+        walker.VisitEach(Comparators);
     }
 }

@@ -15,7 +15,7 @@ public sealed class Constant : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitConstant(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

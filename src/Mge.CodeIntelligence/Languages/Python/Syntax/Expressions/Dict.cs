@@ -15,16 +15,12 @@ public sealed class Dict : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitDict(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
         for (int i = 0; i < Values.Count; i++)
         {
-            if (Keys[i] is { } key)
-            {
-                into.Add(key);
-            }
-
-            into.Add(Values[i]);
+            walker.VisitIfPresent(Keys[i]);
+            walker.Visit(Values[i]);
         }
     }
 }

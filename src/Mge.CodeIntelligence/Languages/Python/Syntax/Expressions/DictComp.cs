@@ -18,10 +18,10 @@ public sealed class DictComp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitDictComp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Key);
-        into.Add(Value);
-        Add(into, Generators);
+        walker.Visit(Key);
+        walker.Visit(Value);
+        walker.VisitEach(Generators);
     }
 }

@@ -18,9 +18,9 @@ public sealed class FormattedValue : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitFormattedValue(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
-        AddOptional(into, FormatSpec);
+        walker.Visit(Value);
+        walker.VisitIfPresent(FormatSpec);
     }
 }

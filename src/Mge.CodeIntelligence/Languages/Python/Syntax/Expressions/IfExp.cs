@@ -18,10 +18,10 @@ public sealed class IfExp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitIfExp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Body);
-        into.Add(Test);
-        into.Add(Orelse);
+        walker.Visit(Body);
+        walker.Visit(Test);
+        walker.Visit(Orelse);
     }
 }

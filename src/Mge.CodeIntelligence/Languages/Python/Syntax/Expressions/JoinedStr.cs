@@ -12,8 +12,8 @@ public sealed class JoinedStr : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitJoinedStr(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Values);
+        walker.VisitEach(Values);
     }
 }

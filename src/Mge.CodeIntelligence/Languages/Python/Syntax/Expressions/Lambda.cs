@@ -15,9 +15,9 @@ public sealed class Lambda : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitLambda(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Args);
-        into.Add(Body);
+        walker.Visit(Args);
+        walker.Visit(Body);
     }
 }

@@ -15,8 +15,8 @@ public sealed class List : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitList(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Elts);
+        walker.VisitEach(Elts);
     }
 }

@@ -3,21 +3,8 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// <summary>
 /// A list comprehension. Mirrors CPython's <c>ast.ListComp</c>.
 /// </summary>
-public sealed class ListComp : Expr
+public sealed class ListComp : ElementComprehension
 {
-    /// <summary>The element expression.</summary>
-    public required Expr Elt { get; init; }
-
-    /// <summary>The <c>for</c> clauses.</summary>
-    public required IReadOnlyList<Comprehension> Generators { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitListComp(this);
-
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
-    {
-        into.Add(Elt);
-        Add(into, Generators);
-    }
 }

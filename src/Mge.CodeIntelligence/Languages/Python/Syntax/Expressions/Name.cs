@@ -15,7 +15,7 @@ public sealed class Name : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitName(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

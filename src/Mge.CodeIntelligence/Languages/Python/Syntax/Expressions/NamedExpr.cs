@@ -15,9 +15,9 @@ public sealed class NamedExpr : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitNamedExpr(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Target);
-        into.Add(Value);
+        walker.Visit(Target);
+        walker.Visit(Value);
     }
 }

@@ -12,8 +12,8 @@ public sealed class Set : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitSet(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Elts);
+        walker.VisitEach(Elts);
     }
 }

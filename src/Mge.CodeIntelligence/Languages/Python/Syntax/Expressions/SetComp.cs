@@ -3,21 +3,8 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// <summary>
 /// A set comprehension. Mirrors CPython's <c>ast.SetComp</c>.
 /// </summary>
-public sealed class SetComp : Expr
+public sealed class SetComp : ElementComprehension
 {
-    /// <summary>The element expression.</summary>
-    public required Expr Elt { get; init; }
-
-    /// <summary>The <c>for</c> clauses.</summary>
-    public required IReadOnlyList<Comprehension> Generators { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitSetComp(this);
-
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
-    {
-        into.Add(Elt);
-        Add(into, Generators);
-    }
 }

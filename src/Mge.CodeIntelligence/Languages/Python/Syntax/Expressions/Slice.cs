@@ -18,10 +18,10 @@ public sealed class Slice : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitSlice(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Lower);
-        AddOptional(into, Upper);
-        AddOptional(into, Step);
+        walker.VisitIfPresent(Lower);
+        walker.VisitIfPresent(Upper);
+        walker.VisitIfPresent(Step);
     }
 }

@@ -18,9 +18,9 @@ public sealed class Subscript : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitSubscript(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
-        into.Add(Slice);
+        walker.Visit(Value);
+        walker.Visit(Slice);
     }
 }

@@ -15,8 +15,8 @@ public sealed class UnaryOp : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitUnaryOp(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Operand);
+        walker.Visit(Operand);
     }
 }

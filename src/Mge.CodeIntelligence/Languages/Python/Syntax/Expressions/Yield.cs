@@ -12,8 +12,8 @@ public sealed class Yield : Expr
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitYield(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Value);
+        walker.VisitIfPresent(Value);
     }
 }

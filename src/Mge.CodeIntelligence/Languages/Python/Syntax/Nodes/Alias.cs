@@ -15,7 +15,7 @@ public sealed class Alias : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAlias(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

@@ -15,8 +15,8 @@ public sealed class Arg : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitArg(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Annotation);
+        walker.VisitIfPresent(Annotation);
     }
 }

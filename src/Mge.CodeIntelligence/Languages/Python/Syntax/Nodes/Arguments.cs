@@ -29,16 +29,60 @@ public sealed class Arguments : PyNode
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitArguments(this);
 
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    /// <summary>Every parameter in source order: positional-only, ordinary, <c>*args</c>, keyword-only, <c>**kwargs</c>.</summary>
+    public IEnumerable<Arg> Parameters
     {
-        Add(into, Posonlyargs);
-        Add(into, Args);
-        AddOptional(into, Vararg);
-        Add(into, Kwonlyargs);
-        Add(into, KwDefaults);
-        AddOptional(into, Kwarg);
-        Add(into, Defaults);
-        SortBySource(into, 0);
+        get
+        {
+            foreach (var arg in Posonlyargs)
+            {
+                yield return arg;
+            }
+
+            foreach (var arg in Args)
+            {
+                yield return arg;
+            }
+
+            if (Vararg is not null)
+            {
+                yield return Vararg;
+            }
+
+            foreach (var arg in Kwonlyargs)
+            {
+                yield return arg;
+            }
+
+            if (Kwarg is not null)
+            {
+                yield return Kwarg;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    internal override void VisitChildren(PythonSyntaxWalker walker)
+    {
+        // Each default follows its parameter in source; Defaults belong to the last positional parameters.
+        int positional = Posonlyargs.Count + Args.Count;
+        int firstDefaulted = positional - Defaults.Count;
+        for (int i = 0; i < positional; i++)
+        {
+            walker.Visit(i < Posonlyargs.Count ? Posonlyargs[i] : Args[i - Posonlyargs.Count]);
+            if (i >= firstDefaulted)
+            {
+                walker.Visit(Defaults[i - firstDefaulted]);
+            }
+        }
+
+        walker.VisitIfPresent(Vararg);
+        for (int i = 0; i < Kwonlyargs.Count; i++)
+        {
+            walker.Visit(Kwonlyargs[i]);
+            walker.VisitIfPresent(KwDefaults[i]);
+        }
+
+        walker.VisitIfPresent(Kwarg);
     }
 }

@@ -21,10 +21,10 @@ public sealed class Comprehension : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitComprehension(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Target);
-        into.Add(Iter);
-        Add(into, Ifs);
+        walker.Visit(Target);
+        walker.Visit(Iter);
+        walker.VisitEach(Ifs);
     }
 }

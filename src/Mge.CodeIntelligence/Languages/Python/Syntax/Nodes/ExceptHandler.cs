@@ -18,9 +18,9 @@ public sealed class ExceptHandler : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitExceptHandler(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Type);
-        Add(into, Body);
+        walker.VisitIfPresent(Type);
+        walker.VisitEach(Body);
     }
 }

@@ -15,8 +15,8 @@ public sealed class Keyword : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitKeyword(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
+        walker.Visit(Value);
     }
 }

@@ -18,10 +18,10 @@ public sealed class MatchCase : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchCase(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Pattern);
-        AddOptional(into, Guard);
-        Add(into, Body);
+        walker.Visit(Pattern);
+        walker.VisitIfPresent(Guard);
+        walker.VisitEach(Body);
     }
 }

@@ -12,8 +12,8 @@ public sealed class Module : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitModule(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Body);
+        walker.VisitEach(Body);
     }
 }

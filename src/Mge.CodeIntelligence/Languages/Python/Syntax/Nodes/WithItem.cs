@@ -15,9 +15,9 @@ public sealed class WithItem : PyNode
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitWithItem(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(ContextExpr);
-        AddOptional(into, OptionalVars);
+        walker.Visit(ContextExpr);
+        walker.VisitIfPresent(OptionalVars);
     }
 }

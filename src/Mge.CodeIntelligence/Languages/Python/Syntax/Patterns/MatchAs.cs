@@ -15,8 +15,8 @@ public sealed class MatchAs : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchAs(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Pattern);
+        walker.VisitIfPresent(Pattern);
     }
 }

@@ -21,10 +21,10 @@ public sealed class MatchClass : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchClass(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Cls);
-        Add(into, Patterns);
-        Add(into, KwdPatterns);
+        walker.Visit(Cls);
+        walker.VisitEach(Patterns);
+        walker.VisitEach(KwdPatterns);
     }
 }

@@ -18,12 +18,12 @@ public sealed class MatchMapping : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchMapping(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
         for (int i = 0; i < Keys.Count; i++)
         {
-            into.Add(Keys[i]);
-            into.Add(Patterns[i]);
+            walker.Visit(Keys[i]);
+            walker.Visit(Patterns[i]);
         }
     }
 }

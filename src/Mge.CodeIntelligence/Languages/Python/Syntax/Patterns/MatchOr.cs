@@ -12,8 +12,8 @@ public sealed class MatchOr : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchOr(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Patterns);
+        walker.VisitEach(Patterns);
     }
 }

@@ -12,8 +12,8 @@ public sealed class MatchSequence : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchSequence(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Patterns);
+        walker.VisitEach(Patterns);
     }
 }

@@ -12,7 +12,7 @@ public sealed class MatchSingleton : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchSingleton(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

@@ -12,8 +12,8 @@ public sealed class MatchValue : Pattern
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatchValue(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
+        walker.Visit(Value);
     }
 }

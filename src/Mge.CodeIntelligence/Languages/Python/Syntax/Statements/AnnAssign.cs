@@ -21,10 +21,10 @@ public sealed class AnnAssign : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAnnAssign(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Target);
-        into.Add(Annotation);
-        AddOptional(into, Value);
+        walker.Visit(Target);
+        walker.Visit(Annotation);
+        walker.VisitIfPresent(Value);
     }
 }

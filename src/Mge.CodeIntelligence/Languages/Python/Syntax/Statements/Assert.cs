@@ -15,9 +15,9 @@ public sealed class Assert : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAssert(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Test);
-        AddOptional(into, Msg);
+        walker.Visit(Test);
+        walker.VisitIfPresent(Msg);
     }
 }

@@ -15,9 +15,9 @@ public sealed class Assign : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAssign(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Targets);
-        into.Add(Value);
+        walker.VisitEach(Targets);
+        walker.Visit(Value);
     }
 }

@@ -3,39 +3,8 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// <summary>
 /// An <c>async def</c> statement; spans as for <see cref="FunctionDef"/>. Mirrors CPython's <c>ast.AsyncFunctionDef</c>.
 /// </summary>
-public sealed class AsyncFunctionDef : Stmt
+public sealed class AsyncFunctionDef : FunctionDefinition
 {
-    /// <summary>Decorator expressions, in source order.</summary>
-    public required IReadOnlyList<Expr> DecoratorList { get; init; }
-
-    /// <summary>The function's name.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>PEP 695 type parameters; empty when absent.</summary>
-    public required IReadOnlyList<TypeParam> TypeParams { get; init; }
-
-    /// <summary>The parameters.</summary>
-    public required Arguments Args { get; init; }
-
-    /// <summary>The return annotation, if any.</summary>
-    public Expr? Returns { get; init; }
-
-    /// <summary>The statements of the block.</summary>
-    public required IReadOnlyList<Stmt> Body { get; init; }
-
-    /// <summary>The span from the first decorator's <c>@</c> (or the definition keyword when undecorated) to the end of the body; the atomizer keeps decorators with their definition.</summary>
-    public TextSpan DecoratedSpan { get; internal set; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAsyncFunctionDef(this);
-
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
-    {
-        Add(into, DecoratorList);
-        Add(into, TypeParams);
-        into.Add(Args);
-        AddOptional(into, Returns);
-        Add(into, Body);
-    }
 }

@@ -18,9 +18,9 @@ public sealed class AugAssign : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitAugAssign(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Target);
-        into.Add(Value);
+        walker.Visit(Target);
+        walker.Visit(Value);
     }
 }

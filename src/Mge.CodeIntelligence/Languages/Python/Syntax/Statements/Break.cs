@@ -9,7 +9,7 @@ public sealed class Break : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitBreak(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

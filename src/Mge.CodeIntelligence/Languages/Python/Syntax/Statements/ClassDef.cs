@@ -30,14 +30,11 @@ public sealed class ClassDef : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitClassDef(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, DecoratorList);
-        Add(into, TypeParams);
-        int start = into.Count;
-        Add(into, Bases);
-        Add(into, Keywords);
-        SortBySource(into, start);
-        Add(into, Body);
+        walker.VisitEach(DecoratorList);
+        walker.VisitEach(TypeParams);
+        walker.VisitInSourceOrder(Bases, Keywords);
+        walker.VisitEach(Body);
     }
 }

@@ -12,8 +12,8 @@ public sealed class Delete : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitDelete(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Targets);
+        walker.VisitEach(Targets);
     }
 }

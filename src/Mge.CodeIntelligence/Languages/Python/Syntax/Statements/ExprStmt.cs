@@ -12,8 +12,8 @@ public sealed class ExprStmt : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitExprStmt(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Value);
+        walker.Visit(Value);
     }
 }

@@ -3,29 +3,8 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// <summary>
 /// A <c>for</c> loop. Mirrors CPython's <c>ast.For</c>.
 /// </summary>
-public sealed class For : Stmt
+public sealed class For : ForStatement
 {
-    /// <summary>The loop target.</summary>
-    public required Expr Target { get; init; }
-
-    /// <summary>The iterated expression.</summary>
-    public required Expr Iter { get; init; }
-
-    /// <summary>The statements of the block.</summary>
-    public required IReadOnlyList<Stmt> Body { get; init; }
-
-    /// <summary>The <c>else</c> block; empty when absent.</summary>
-    public required IReadOnlyList<Stmt> Orelse { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitFor(this);
-
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
-    {
-        into.Add(Target);
-        into.Add(Iter);
-        Add(into, Body);
-        Add(into, Orelse);
-    }
 }

@@ -12,7 +12,7 @@ public sealed class Global : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitGlobal(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

@@ -18,10 +18,10 @@ public sealed class If : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitIf(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Test);
-        Add(into, Body);
-        Add(into, Orelse);
+        walker.Visit(Test);
+        walker.VisitEach(Body);
+        walker.VisitEach(Orelse);
     }
 }

@@ -12,8 +12,8 @@ public sealed class Import : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitImport(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Names);
+        walker.VisitEach(Names);
     }
 }

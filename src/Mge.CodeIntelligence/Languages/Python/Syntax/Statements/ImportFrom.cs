@@ -18,8 +18,8 @@ public sealed class ImportFrom : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitImportFrom(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        Add(into, Names);
+        walker.VisitEach(Names);
     }
 }

@@ -15,9 +15,9 @@ public sealed class Match : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitMatch(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Subject);
-        Add(into, Cases);
+        walker.Visit(Subject);
+        walker.VisitEach(Cases);
     }
 }

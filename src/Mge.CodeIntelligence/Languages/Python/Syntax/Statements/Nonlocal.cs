@@ -12,7 +12,7 @@ public sealed class Nonlocal : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitNonlocal(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

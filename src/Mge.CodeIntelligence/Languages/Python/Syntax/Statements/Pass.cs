@@ -9,7 +9,7 @@ public sealed class Pass : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitPass(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

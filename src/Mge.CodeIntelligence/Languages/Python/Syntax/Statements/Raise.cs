@@ -15,9 +15,9 @@ public sealed class Raise : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitRaise(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Exc);
-        AddOptional(into, Cause);
+        walker.VisitIfPresent(Exc);
+        walker.VisitIfPresent(Cause);
     }
 }

@@ -12,8 +12,8 @@ public sealed class Return : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitReturn(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Value);
+        walker.VisitIfPresent(Value);
     }
 }

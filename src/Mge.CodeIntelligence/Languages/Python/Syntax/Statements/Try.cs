@@ -3,29 +3,8 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// <summary>
 /// A <c>try</c> statement. Mirrors CPython's <c>ast.Try</c>.
 /// </summary>
-public sealed class Try : Stmt
+public sealed class Try : TryStatement
 {
-    /// <summary>The statements of the block.</summary>
-    public required IReadOnlyList<Stmt> Body { get; init; }
-
-    /// <summary>The except clauses.</summary>
-    public required IReadOnlyList<ExceptHandler> Handlers { get; init; }
-
-    /// <summary>The <c>else</c> block; empty when absent.</summary>
-    public required IReadOnlyList<Stmt> Orelse { get; init; }
-
-    /// <summary>The <c>finally</c> block; empty when absent.</summary>
-    public required IReadOnlyList<Stmt> Finalbody { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTry(this);
-
-    /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
-    {
-        Add(into, Body);
-        Add(into, Handlers);
-        Add(into, Orelse);
-        Add(into, Finalbody);
-    }
 }

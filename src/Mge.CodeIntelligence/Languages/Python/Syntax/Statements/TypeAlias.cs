@@ -18,10 +18,10 @@ public sealed class TypeAlias : Stmt
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTypeAlias(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        into.Add(Name);
-        Add(into, TypeParams);
-        into.Add(Value);
+        walker.Visit(Name);
+        walker.VisitEach(TypeParams);
+        walker.Visit(Value);
     }
 }

@@ -5,9 +5,6 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// </summary>
 public sealed class TypeVar : TypeParam
 {
-    /// <summary>The name.</summary>
-    public required string Name { get; init; }
-
     /// <summary>The bound or constraints tuple, if any.</summary>
     public Expr? Bound { get; init; }
 
@@ -15,8 +12,8 @@ public sealed class TypeVar : TypeParam
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTypeVar(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
-        AddOptional(into, Bound);
+        walker.VisitIfPresent(Bound);
     }
 }

@@ -5,14 +5,11 @@ namespace Mge.CodeIntelligence.Languages.Python.Syntax;
 /// </summary>
 public sealed class TypeVarTuple : TypeParam
 {
-    /// <summary>The name.</summary>
-    public required string Name { get; init; }
-
     /// <inheritdoc/>
     public override void Accept(PythonSyntaxWalker walker) => walker.VisitTypeVarTuple(this);
 
     /// <inheritdoc/>
-    protected internal override void AppendChildren(List<PyNode> into)
+    internal override void VisitChildren(PythonSyntaxWalker walker)
     {
     }
 }

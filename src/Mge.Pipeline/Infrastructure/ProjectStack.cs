@@ -60,6 +60,9 @@ public sealed record ProjectStack
     /// <summary>Whether the stack talks to a SQL database through DATABASE_URL (compose then offers postgres).</summary>
     public required bool UsesDatabase { get; init; }
 
+    /// <summary>How the verification phase installs, tests and smokes a project of this stack in a sandbox.</summary>
+    public required Verification.StackVerification Verification { get; init; }
+
     /// <summary>The infrastructure files generated for this stack, in the order they are written.</summary>
     public required IReadOnlyList<InfrastructureFile> InfrastructureFiles { get; init; }
 

@@ -1,5 +1,6 @@
 using Mge.CodeIntelligence.Languages;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Verification;
 
 namespace Mge.Pipeline.Infrastructure;
 
@@ -16,6 +17,23 @@ public static class ProjectStacks
         new("shared/python.gitignore.sbn", ".gitignore"),
         new("shared/dockerignore.sbn", ".dockerignore"),
     ];
+
+    // Python projects install into a fresh venv in the workspace; pip gives up at once when no index answers.
+    private static readonly string[] PythonInstall =
+        ["/bin/sh", "-c", "python3 -m venv .venv && .venv/bin/pip install --retries 0 --timeout 15 -r requirements.txt"];
+
+    private static readonly string[] PythonProbe =
+    [
+        ".venv/bin/python",
+        "-c",
+        "import sys, urllib.request, urllib.error\n"
+            + "try:\n    r = urllib.request.urlopen(sys.argv[1], timeout=10)\n    print(r.status); sys.stdout.write(r.read().decode('utf-8', 'replace'))\n"
+            + "except urllib.error.HTTPError as e:\n    print(e.code); sys.stdout.write(e.read().decode('utf-8', 'replace'))\n"
+            + "except Exception as e:\n    print(e, file=sys.stderr); sys.exit(1)\n",
+    ];
+
+    private static readonly string[] PipIndexUnreachable =
+        ["(from versions: none)", "Failed to establish a new connection", "Temporary failure in name resolution", "Network is unreachable"];
 
     public static ProjectStack FastApi { get; } = new()
     {
@@ -46,6 +64,18 @@ public static class ProjectStacks
             new("PORT", "8000", "Port the API listens on"),
         ],
         UsesDatabase = true,
+        Verification = new()
+        {
+            InstallCommand = PythonInstall,
+            TestCommand = [".venv/bin/python", "-m", "pytest", "-q", "--junitxml=.mge-test-report.xml"],
+            TestEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DATABASE_URL"] = "sqlite:///./test.db" },
+            TestReportFormat = TestReportFormat.JUnitXml,
+            TestReportFile = ".mge-test-report.xml",
+            StartCommand = [".venv/bin/python", "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", SmokeStep.PortPlaceholder],
+            StartEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DATABASE_URL"] = "sqlite:///./app.db", ["PORT"] = SmokeStep.PortPlaceholder },
+            ProbeCommand = PythonProbe,
+            IndexUnreachableMarkers = PipIndexUnreachable,
+        },
         InfrastructureFiles = Expand(PythonFiles, "fastapi"),
     };
 
@@ -77,6 +107,17 @@ public static class ProjectStacks
             new("PORT", "8000", "Port gunicorn binds to"),
         ],
         UsesDatabase = true,
+        Verification = new()
+        {
+            InstallCommand = PythonInstall,
+            TestCommand = [".venv/bin/python", "manage.py", "test", "-v", "2"],
+            TestEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["SECRET_KEY"] = "verification-only", ["DEBUG"] = "0", ["ALLOWED_HOSTS"] = "localhost,127.0.0.1" },
+            TestReportFormat = TestReportFormat.DjangoText,
+            StartCommand = [".venv/bin/python", "-m", "gunicorn", "config.wsgi:application", "--bind", "127.0.0.1:" + SmokeStep.PortPlaceholder],
+            StartEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["SECRET_KEY"] = "verification-only", ["DEBUG"] = "0", ["ALLOWED_HOSTS"] = "localhost,127.0.0.1", ["PORT"] = SmokeStep.PortPlaceholder },
+            ProbeCommand = PythonProbe,
+            IndexUnreachableMarkers = PipIndexUnreachable,
+        },
         InfrastructureFiles = Expand(PythonFiles, "django"),
     };
 
@@ -104,6 +145,24 @@ public static class ProjectStacks
             new("NODE_ENV", "development", "development or production"),
         ],
         UsesDatabase = false,
+        Verification = new()
+        {
+            InstallCommand = ["npm", "install", "--no-audit", "--no-fund"],
+            // The stack's own test command: Node's runner writes TAP when its output is a pipe.
+            TestCommand = ["node", "--test"],
+            TestEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["NODE_ENV"] = "test" },
+            TestReportFormat = TestReportFormat.NodeTap,
+            StartCommand = ["node", "src/server.js"],
+            StartEnvironment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PORT"] = SmokeStep.PortPlaceholder, ["NODE_ENV"] = "production" },
+            ProbeCommand =
+            [
+                "node",
+                "-e",
+                "fetch(process.argv[1]).then(async (r) => { console.log(r.status); process.stdout.write(await r.text()); })"
+                    + ".catch((e) => { console.error(String(e.cause ?? e)); process.exit(1); })",
+            ],
+            IndexUnreachableMarkers = ["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ENETUNREACH"],
+        },
         InfrastructureFiles =
         [
             new("express/Dockerfile.sbn", "Dockerfile"),

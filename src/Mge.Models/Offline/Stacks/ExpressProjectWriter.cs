@@ -1,5 +1,6 @@
 using Mge.Models.Offline.Blueprint;
 using Mge.Pipeline.Domain;
+using Mge.Pipeline.Infrastructure;
 
 namespace Mge.Models.Offline.Stacks;
 
@@ -343,7 +344,7 @@ internal sealed class ExpressProjectWriter : IProjectWriter
             .Line("});");
         foreach (var entity in blueprint.Entities)
         {
-            code.Line($"app.use(\"/{entity.Plural.Replace('_', '-')}\", {Naming.ToCamel(entity.Plural)}Router);");
+            code.Line($"app.use(\"{Route(entity)}\", {Naming.ToCamel(entity.Plural)}Router);");
         }
 
         code.Blank()
@@ -401,9 +402,12 @@ internal sealed class ExpressProjectWriter : IProjectWriter
         return chain;
     }
 
+    /// <summary>An entity's collection route as the stack defines it (the README and the smoke probes use the same).</summary>
+    private static string Route(BlueprintEntity entity) => ProjectStacks.Express.CollectionRoute(entity.Plural);
+
     private static string Tests(ProjectBlueprint blueprint, BlueprintEntity entity)
     {
-        var url = $"/{entity.Plural.Replace('_', '-')}";
+        var url = Route(entity);
         var make = $"make{entity.Name}";
         var code = new CodeBuilder("  ");
         code.Line($"// Endpoint tests for {entity.PluralLabel}: a real server on a free port, called with fetch.")
@@ -446,7 +450,7 @@ internal sealed class ExpressProjectWriter : IProjectWriter
 
         foreach (var current in RequiredChain(blueprint, entity))
         {
-            var currentUrl = $"/{current.Plural.Replace('_', '-')}";
+            var currentUrl = Route(current);
             code.Blank()
                 .Line($"/** A valid {current.Label} payload (creating the records it refers to). */")
                 .Braces($"async function {Naming.ToCamel(current.Module)}Payload()", b =>

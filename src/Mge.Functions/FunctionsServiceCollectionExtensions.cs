@@ -35,6 +35,8 @@ public static class FunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // No ISandbox on purpose: the Functions app never runs generated code in its own process, so the
+        // verification phase reports its steps "not run: no sandbox is configured" here.
         services.AddMgePipeline(configuration);
         services.AddMgeChat();
         var storage = AddStorage(services, configuration);

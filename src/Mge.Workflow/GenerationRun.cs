@@ -100,6 +100,9 @@ internal sealed class GenerationRun
         Begin(PipelinePhase.Infrastructure, 1);
         await context.CallAsync(WorkflowSteps.GenerateInfrastructure, run);
 
+        Begin(PipelinePhase.Verification, 1);
+        await context.CallAsync(WorkflowSteps.VerifyProject, run);
+
         Begin(PipelinePhase.Delivery, 1);
         var summary = await context.CallAsync(WorkflowSteps.DeliverWorkspace, new RunMilestone(input.RunId, phase, Timings()));
         SetProgress(1, 1);

@@ -7,6 +7,7 @@ using Mge.Pipeline.Infrastructure;
 using Mge.Pipeline.Planning;
 using Mge.Pipeline.Runs;
 using Mge.Pipeline.Validation;
+using Mge.Pipeline.Verification;
 using Mge.Pipeline.Waves;
 using Mge.Pipeline.Workspace;
 
@@ -45,6 +46,8 @@ public static class WorkflowSteps
     public static WorkflowStep<string, FileWritingOutcome> WriteFiles { get; } = WorkflowStep.Of<FileWritingPhase, string, FileWritingOutcome>((p, run, ct) => p.WriteAsync(run, ct));
 
     public static WorkflowStep<string, InfrastructureOutcome> GenerateInfrastructure { get; } = WorkflowStep.Of<InfrastructurePhase, string, InfrastructureOutcome>((p, run, ct) => p.GenerateAsync(run, ct));
+
+    public static WorkflowStep<string, VerificationOutcome> VerifyProject { get; } = WorkflowStep.Of<VerificationPhase, string, VerificationOutcome>((p, run, ct) => p.VerifyAsync(run, ct));
 
     public static WorkflowStep<RunMilestone, GenerationSummary> DeliverWorkspace { get; } = WorkflowStep.Of<DeliveryPhase, RunMilestone, GenerationSummary>((p, m, ct) => p.PackageAsync(m.RunId, m.Timings, ct));
 

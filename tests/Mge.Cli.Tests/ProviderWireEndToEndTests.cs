@@ -142,6 +142,7 @@ public sealed class ProviderWireEndToEndTests : IDisposable
         ["Mge:Model:RetryBaseDelay"] = "00:00:00.200",
         ["Mge:Model:RetryMaxDelay"] = "00:00:01",
         ["Mge:Model:Timeout"] = "00:00:30",
+        ["Mge:Verification:Enabled"] = "false",
     };
 
     /// <summary>

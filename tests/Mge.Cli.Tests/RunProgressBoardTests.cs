@@ -14,7 +14,7 @@ public sealed class RunProgressBoardTests
     {
         var names = new RunProgressBoard().Snapshot().Select(r => r.Name);
 
-        Assert.Equal(["discovery", "masterplan", "code generation", "validation", "atomization", "waves", "execution", "files", "infrastructure", "delivery"], names);
+        Assert.Equal(["discovery", "masterplan", "code generation", "validation", "atomization", "waves", "execution", "files", "infrastructure", "verification", "delivery"], names);
     }
 
     [Fact]
@@ -101,7 +101,8 @@ public sealed class RunProgressBoardTests
 
     [Theory]
     [InlineData("03-code_generation_progress-0007", PipelinePhase.CodeGeneration)]
-    [InlineData("10-complete-run", PipelinePhase.Delivery)]
+    [InlineData("10-verification_step_start-install", PipelinePhase.Verification)]
+    [InlineData("11-complete-run", PipelinePhase.Delivery)]
     public void Phase_is_read_from_the_event_key(string key, PipelinePhase expected)
     {
         Assert.Equal(expected, RunProgressBoard.PhaseOf(key));

@@ -40,7 +40,7 @@ public sealed class StackSmokeTests : IDisposable
         try
         {
             await FreePorts.WaitUntilListeningAsync(port, stack.Smoke.StartupTimeout);
-            var routes = stack.SmokeRoutes(["Book", "Author"]);
+            var routes = stack.SmokeRoutes([new DomainEntity { Name = "Book" }, new DomainEntity { Name = "Author" }]);
             Assert.Equal(["/health", "/books", "/authors"], routes);
             foreach (var route in routes)
             {

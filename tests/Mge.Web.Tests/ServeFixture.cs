@@ -31,6 +31,9 @@ public sealed class ServeFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mge:Model:Offline:SimulatedLatency"] = "00:00:00.200",
+            // The page's tests watch phases, not the project's install (npm install alone takes ~20 s here): the
+            // verification row then reads "not run: verification is disabled".
+            ["Mge:Verification:Enabled"] = "false",
         }).Build();
         var environment = CliEnvironment.ForWriters(TextWriter.Null, ServerErrors, root);
         Server = await ServeHost.StartAsync(new ServeSettings(0, RunStorage.Local(Path.Combine(root, "out"))), configuration, environment, CancellationToken.None);

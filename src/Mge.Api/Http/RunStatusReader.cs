@@ -32,7 +32,9 @@ public sealed class RunStatusReader(RunRepository repository, TimeProvider time)
                 summary.ProjectName,
                 summary.ProjectType,
                 summary.Model,
-                new RunCounts(summary.Tasks, summary.TasksFailed, summary.Atoms, summary.Waves, summary.Files, summary.Precision),
+                new RunCounts(
+                    summary.Tasks, summary.TasksFailed, summary.Atoms, summary.Waves, summary.Files, summary.Precision,
+                    summary.TestsPassed, summary.TestsFailed, summary.TestsNotRun, summary.TestsStatus, summary.SmokeStatus, summary.Isolation),
                 Usage(summary.Usage),
                 summary.PhaseSeconds,
                 summary.TotalSeconds,
@@ -93,7 +95,12 @@ public sealed class RunStatusReader(RunRepository repository, TimeProvider time)
             .DefaultIfEmpty(0)
             .Max();
         var precision = Latest(events, ProgressEvents.ExecutionCompleteType, "precision")?.GetValue<double>();
-        return new RunCounts(tasks, tasksFailed, atoms, waves, files, precision);
+        var test = events.LastOrDefault(e => e.Type == ProgressEvents.VerificationStepCompleteType && e.Data["step"]?.GetValue<string>() == "test");
+        var smoke = events.LastOrDefault(e => e.Type == ProgressEvents.VerificationStepCompleteType && e.Data["step"]?.GetValue<string>() == "smoke");
+        return new RunCounts(
+            tasks, tasksFailed, atoms, waves, files, precision,
+            Int(test?.Data["passed"]) ?? 0, Int(test?.Data["failed"]) ?? 0, Int(test?.Data["not_run"]) ?? 0,
+            test?.Data["status"]?.GetValue<string>(), smoke?.Data["status"]?.GetValue<string>(), (test ?? smoke)?.Data["isolation"]?.GetValue<string>());
     }
 
     /// <summary>

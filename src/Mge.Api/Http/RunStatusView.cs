@@ -25,8 +25,23 @@ public sealed record RunStatusView(
     string? DownloadUrl,
     RunLinks Links);
 
-/// <summary>What the run has produced so far (zeros for what it has not reached; precision once waves ran).</summary>
-public sealed record RunCounts(int Tasks, int TasksFailed, int Atoms, int Waves, int Files, double? Precision);
+/// <summary>
+/// What the run has produced so far (zeros for what it has not reached; precision once waves ran; the project's own
+/// tests and smoke once verification ran: status "passed", "failed: ..." or "not run: ...", null before).
+/// </summary>
+public sealed record RunCounts(
+    int Tasks,
+    int TasksFailed,
+    int Atoms,
+    int Waves,
+    int Files,
+    double? Precision,
+    int TestsPassed = 0,
+    int TestsFailed = 0,
+    int TestsNotRun = 0,
+    string? TestsStatus = null,
+    string? SmokeStatus = null,
+    string? Isolation = null);
 
 /// <summary>Model usage of the run: tokens in, out and cached (part of in), calls, and their cost in USD.</summary>
 public sealed record RunUsage(long TokensIn, long TokensOut, long TokensCached, int Calls, decimal CostUsd);

@@ -86,6 +86,14 @@ public static class GenerationReport
         Row("repairs", $"{outcome.Repairs.TasksFailingFirstCheck} task(s) failed the first validation, {outcome.Repairs.RepairRounds} repair round(s); {summary.AtomsRepaired} atom(s) repaired");
         Row("waves", N(summary.Waves));
         Row("precision", summary.Precision.ToString("P1", CultureInfo.InvariantCulture));
+        Row("install", summary.InstallStatus);
+        Row("tests", summary.TestsStatus.StartsWith("not run", StringComparison.Ordinal)
+            ? summary.TestsStatus
+            : $"{summary.TestsPassed} passed, {summary.TestsFailed} failed, {summary.TestsNotRun} not run ({summary.TestsStatus})");
+        Row("smoke", summary.SmokeStatus.StartsWith("not run", StringComparison.Ordinal)
+            ? summary.SmokeStatus
+            : $"{summary.SmokeStatus} ({summary.SmokeProbesPassed} of {summary.SmokeProbesPassed + summary.SmokeProbesFailed} probes answered 2xx)");
+        Row("isolation", summary.Isolation);
         Row("tokens", string.Create(CultureInfo.InvariantCulture, $"{summary.Usage.InputTokens:N0} in / {summary.Usage.OutputTokens:N0} out / {summary.Usage.CachedTokens:N0} cached ({summary.Usage.Calls:N0} calls)"));
         Row("estimated cost", string.Create(CultureInfo.InvariantCulture, $"${summary.Usage.CostUsd:0.0000} USD"));
         Row("files", N(summary.Files));

@@ -25,6 +25,7 @@ public sealed class RunProgressBoard
         ("execution", PipelinePhase.WaveExecution),
         ("files", PipelinePhase.FileWriting),
         ("infrastructure", PipelinePhase.Infrastructure),
+        ("verification", PipelinePhase.Verification),
         ("delivery", PipelinePhase.Delivery),
     ];
 
@@ -141,6 +142,13 @@ public sealed class RunProgressBoard
                 case ProgressEvents.InfrastructureGenerationCompleteType:
                     var generatedFiles = Int(data, "files_generated");
                     return Set(PipelinePhase.Infrastructure, PhaseRowState.Done, generatedFiles, generatedFiles, $"{generatedFiles} files ({Text(data, "project_type")})");
+                case ProgressEvents.VerificationStepStartType:
+                    return Set(PipelinePhase.Verification, PhaseRowState.Running, Row(PipelinePhase.Verification).Done, 3, $"{Text(data, "step")}...");
+                case ProgressEvents.VerificationStepCompleteType:
+                    var step = Text(data, "step");
+                    var stepsDone = Math.Max(Row(PipelinePhase.Verification).Done, step switch { "install" => 1, "test" => 2, _ => 3 });
+                    var counts = step == "install" ? "" : $" ({Int(data, "passed")} passed, {Int(data, "failed")} failed, {Int(data, "not_run")} not run)";
+                    return Set(PipelinePhase.Verification, stepsDone == 3 ? PhaseRowState.Done : PhaseRowState.Running, stepsDone, 3, $"{step}: {Text(data, "status")}{counts}");
                 case ProgressEvents.CompleteType:
                     CompleteRowsBefore(PipelinePhase.Delivery);
                     return Set(PipelinePhase.Delivery, PhaseRowState.Done, 1, 1, "workspace zipped");

@@ -10,6 +10,8 @@ using Mge.Models;
 using Mge.Models.Offline;
 using Mge.Pipeline;
 using Mge.Pipeline.Prompting;
+using Mge.Pipeline.Verification;
+using Mge.Sandbox;
 using Mge.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.AI;
@@ -22,7 +24,7 @@ namespace Mge.Cli.Hosting;
 
 /// <summary>
 /// The one composition of the local hosts (<c>mge generate</c>, <c>mge serve</c>, <c>status</c>/<c>resume</c>/<c>list</c>):
-/// logging, the pipeline, the run's storage (a local folder, or Azure Storage/Azurite with outage-riding retries),
+/// logging, the pipeline, the local sandbox of the verification phase, the run's storage (a local folder, or Azure Storage/Azurite with outage-riding retries),
 /// the model from <c>Mge:Model</c>, the workflow, the embedded engine that matches the storage and the SDK's
 /// <see cref="DurableTaskClient"/> over it. The Functions app composes the same parts for Azure
 /// (Mge.Functions' AddMgeFunctions).
@@ -92,6 +94,8 @@ public static class LocalHostServices
             }
         }
 
+        // Local hosts run the generated project's install, tests and smoke in the local sandbox (bubblewrap where it works).
+        services.TryAddSingleton<ISandbox>(_ => new LocalSandbox());
         services.AddMgeWorkflow();
         services.AddSingleton(sp => CreateEngine(sp, configuration, storage));
         services.AddSingleton<DurableTaskClient>(sp => new EmbeddedDurableTaskClient(sp.GetRequiredService<EmbeddedEngine>()));

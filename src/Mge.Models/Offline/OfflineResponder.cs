@@ -32,7 +32,7 @@ internal static class OfflineResponder
         var role = context is null ? ModelRole.Chat : InferRole(context);
         return role switch
         {
-            ModelRole.Discovery => Json(DiscoveryComposer.Compose(RequestOf(context!), context!.ProjectType), "aggregates", "entities"),
+            ModelRole.Discovery => Json(DiscoveryPlurals.Add(DiscoveryComposer.Compose(RequestOf(context!), context!.ProjectType)), "aggregates", "entities"),
             ModelRole.Planning => Json(MasterPlanComposer.Compose(BlueprintOf(context!)), "milestones", "tasks"),
             ModelRole.Code => new OfflineAnswer(CodeFiles(context!, PathsOfTask(context!)), AnswerShape.Code),
             // An atom's scope is "" at module level: any atom_scope, even empty, marks an atom repair.

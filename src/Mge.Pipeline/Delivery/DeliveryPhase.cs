@@ -2,15 +2,16 @@ using Mge.Pipeline.Costs;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Runs;
 using Mge.Pipeline.Storage;
+using Mge.Pipeline.Verification;
 using Mge.Pipeline.Waves;
 using Mge.Pipeline.Workspace;
 
 namespace Mge.Pipeline.Delivery;
 
 /// <summary>
-/// Phase 10: zips the workspace to blob container "workspaces" ("{runId}.zip"), rolls every journaled model
+/// Phase 11: zips the workspace to blob container "workspaces" ("{runId}.zip"), rolls every journaled model
 /// call (discovery, masterplan, code, repairs, atom repairs) up into the masterplan record
-/// (generation_cost_usd, llm_tokens_total), builds the run's <see cref="GenerationSummary"/>, completes the
+/// (generation_cost_usd, llm_tokens_total), builds the run's <see cref="GenerationSummary"/> (with the verification results), completes the
 /// run and publishes <c>complete</c>. Everything is recomputed from storage, so a re-run gives the same result.
 /// </summary>
 public sealed class DeliveryPhase
@@ -19,9 +20,11 @@ public sealed class DeliveryPhase
     private readonly RunJournal _journal;
     private readonly WavePlanStore _plans;
     private readonly IProgressPublisher _progress;
+    private readonly VerificationStore _verification;
 
-    public DeliveryPhase(RunRepository repository, RunJournal journal, WavePlanStore plans, IProgressPublisher progress)
+    public DeliveryPhase(RunRepository repository, RunJournal journal, WavePlanStore plans, IProgressPublisher progress, VerificationStore verification)
     {
+        _verification = verification;
         _repository = repository;
         _journal = journal;
         _plans = plans;
@@ -60,6 +63,9 @@ public sealed class DeliveryPhase
         var tally = ExecutionTally.From(await _repository.ListResultsAsync(runId, null, cancellationToken).ConfigureAwait(false));
         var plan = await _plans.GetAsync(runId, cancellationToken).ConfigureAwait(false);
 
+        var verification = await _verification.GetOutcomeAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? VerificationOutcome.NotRun("the run has no verification results");
+
         var models = calls.Select(c => c.Model).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var summary = new GenerationSummary
         {
@@ -79,6 +85,15 @@ public sealed class DeliveryPhase
             PathsConfined = layout.PathsConfined,
             PathsRejected = layout.PathsRejected,
             ChecksSkipped = tasks.SelectMany(t => t.ChecksSkipped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            InstallStatus = verification.InstallStatus,
+            TestsStatus = verification.TestsStatus,
+            TestsPassed = verification.TestsPassed,
+            TestsFailed = verification.TestsFailed,
+            TestsNotRun = verification.TestsNotRun,
+            SmokeStatus = verification.SmokeStatus,
+            SmokeProbesPassed = verification.ProbesPassed,
+            SmokeProbesFailed = verification.ProbesFailed,
+            Isolation = verification.Isolation,
             Usage = usage,
             PhaseCosts = CostRollup.ByPhase(calls),
             PhaseSeconds = timings.PhaseSeconds,

@@ -34,6 +34,13 @@ public sealed record DomainEntity
 {
     /// <summary>PascalCase singular ("User").</summary>
     [JsonPropertyName("name")] public required string Name { get; init; }
+
+    /// <summary>
+    /// snake_case plural in the request's language ("users", "solicitudes_adopcion"): the table and the URL
+    /// resource (kebab-case) every stack uses. Null: derived from <see cref="Name"/> by English rules.
+    /// </summary>
+    [JsonPropertyName("plural")] public string? Plural { get; init; }
+
     [JsonPropertyName("description")] public string Description { get; init; } = "";
     [JsonPropertyName("attributes")] public IReadOnlyList<EntityAttribute> Attributes { get; init; } = [];
     [JsonPropertyName("relations")] public IReadOnlyList<EntityRelation> Relations { get; init; } = [];

@@ -59,8 +59,20 @@ public static class EntityNaming
         return snake + "s";
     }
 
-    /// <summary>The URL segment of an entity's collection: its plural in kebab-case ("TaskComment" -> "task-comments"); see <see cref="StackRoutes"/>.</summary>
-    public static string Resource(string entityName) => Plural(Snake(entityName)).Replace('_', '-');
+    /// <summary>
+    /// The URL segment of an entity's collection: its plural in kebab-case, the one discovery gives when it gives
+    /// one ("solicitudes_adopcion" -> "solicitudes-adopcion"), else by English rules ("TaskComment" -> "task-comments");
+    /// see <see cref="StackRoutes"/>.
+    /// </summary>
+    public static string Resource(string entityName, string? plural = null) =>
+        (string.IsNullOrWhiteSpace(plural) ? Plural(Snake(entityName)) : Snake(plural)).Replace('_', '-');
+
+    /// <summary>The URL segment of a discovered entity (see <see cref="Resource(string, string?)"/>).</summary>
+    public static string Resource(Domain.DomainEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return Resource(entity.Name, entity.Plural);
+    }
 
     /// <summary>A name usable as a container, npm package or directory name: lower case, words joined by '-'.</summary>
     public static string Slug(string name)

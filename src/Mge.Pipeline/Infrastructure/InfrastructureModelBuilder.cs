@@ -51,7 +51,7 @@ public static class InfrastructureModelBuilder
 
     private static EntityEndpoints Describe(ProjectStack stack, DomainEntity entity)
     {
-        var resource = EntityNaming.Resource(entity.Name);
+        var resource = EntityNaming.Resource(entity);
         var collection = stack.CollectionRoute(resource);
         var item = stack.ItemRoute(resource);
         var lowerName = EntityNaming.Snake(entity.Name).Replace('_', ' ');

@@ -43,9 +43,6 @@ public sealed record ProjectStack
     /// <summary>Which manifest the dependencies go to: requirements.txt (pip) or package.json (npm).</summary>
     public required PackageManager PackageManager { get; init; }
 
-    /// <summary>Shell lines a developer runs once before <see cref="StackCommands.Install"/> (a virtual environment); the verification phase does not run them.</summary>
-    public IReadOnlyList<string> LocalSetup { get; init; } = [];
-
     /// <summary>Coding rules the generated code follows (the prompts' conventions), beyond the layout.</summary>
     public IReadOnlyList<string> Conventions { get; init; } = [];
 
@@ -108,12 +105,28 @@ public sealed record ProjectStack
 
     /// <summary>
     /// The routes a smoke step requests once the app is up: the health route, then the list route of every
-    /// entity (named as discovery names them, "TaskComment"), each expected to answer 2xx.
+    /// discovered entity (<see cref="EntityNaming.Resource(DomainEntity)"/>), each expected to answer 2xx.
     /// </summary>
-    public IReadOnlyList<string> SmokeRoutes(IEnumerable<string> entityNames)
+    public IReadOnlyList<string> SmokeRoutes(IEnumerable<DomainEntity> entities)
     {
-        ArgumentNullException.ThrowIfNull(entityNames);
-        return [Routes.Health, .. entityNames.Select(EntityNaming.Resource).Distinct(StringComparer.Ordinal).Select(CollectionRoute)];
+        ArgumentNullException.ThrowIfNull(entities);
+        return [Routes.Health, .. entities.Select(EntityNaming.Resource).Distinct(StringComparer.Ordinal).Select(CollectionRoute)];
+    }
+
+    /// <summary>
+    /// The environment a step of <paramref name="command"/> runs with: every variable at its development value
+    /// (what .env.example sets), then the command's own <see cref="CommandLine.Environment"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentFor(CommandLine command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var environment = EnvironmentVariables.ToDictionary(v => v.Name, v => v.DevelopmentValue, StringComparer.Ordinal);
+        foreach (var (name, value) in command.Environment)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
     }
 
     /// <summary>The variable of this name, or null.</summary>

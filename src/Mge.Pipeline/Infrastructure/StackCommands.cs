@@ -4,14 +4,15 @@ using Mge.Pipeline.Verification;
 namespace Mge.Pipeline.Infrastructure;
 
 /// <summary>
-/// How a generated project is installed, tested and started. Each runs in the workspace root with the stack's
-/// environment variables at their development values (what .env.example sets). Install needs the network
-/// (the package registry); test and start do not.
+/// How a generated project is installed, tested and started: the same argv in the README, the package.json
+/// scripts, the Dockerfile and the verification phase. Each runs in the workspace root with
+/// <see cref="ProjectStack.EnvironmentFor"/> (the stack's variables at their development values plus the
+/// command's own). Install needs the network (the package registry); test and start do not.
 /// </summary>
 public sealed record StackCommands
 {
-    /// <summary>Installs runtime and test dependencies (a developer's machine, the verification phase).</summary>
-    public required CommandLine Install { get; init; }
+    /// <summary>Installs runtime and test dependencies into the workspace (a developer's machine, the verification phase).</summary>
+    public required InstallCommand Install { get; init; }
 
     /// <summary>Installs the runtime dependencies into the image (the Dockerfile).</summary>
     public required CommandLine ProductionInstall { get; init; }
@@ -26,9 +27,19 @@ public record CommandLine
 {
     public required IReadOnlyList<string> Argv { get; init; }
 
+    /// <summary>Variables an unattended run of the command sets besides the stack's own (pip's fail-fast settings); a developer need not.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The command as one POSIX shell line (arguments quoted where needed): README, package.json scripts.</summary>
     [JsonIgnore]
     public string ShellLine => ShellQuoting.Join(Argv);
+}
+
+/// <summary>The install command and how its output says that no package index could be reached.</summary>
+public sealed record InstallCommand : CommandLine
+{
+    /// <summary>Text in a failed install's output meaning that no package index answered (DNS, refused, "from versions: none"): the install did not run rather than fail.</summary>
+    public required IReadOnlyList<string> UnreachableIndexMarkers { get; init; }
 }
 
 /// <summary>The test command and where its machine-readable report goes.</summary>

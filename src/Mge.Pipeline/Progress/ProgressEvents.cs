@@ -32,6 +32,8 @@ public static class ProgressEvents
     public const string ExecutionCompleteType = "execution_complete";
     public const string FileWritingProgressType = "file_writing_progress";
     public const string InfrastructureGenerationCompleteType = "infrastructure_generation_complete";
+    public const string VerificationStepStartType = "verification_step_start";
+    public const string VerificationStepCompleteType = "verification_step_complete";
     public const string CompleteType = "complete";
     public const string CostUpdateType = "cost_update";
     public const string ErrorType = "error";
@@ -230,7 +232,7 @@ public static class ProgressEvents
             ["precision"] = precision,
         });
 
-    // Phases 8-10
+    // Phases 8-9
 
     /// <param name="filesWritten">Files written so far; part of the key, so each step of progress is kept.</param>
     public static ProgressEvent FileWritingProgress(string runId, int filesWritten, string workspacePath, int? totalFiles = null)
@@ -256,6 +258,36 @@ public static class ProgressEvents
             ["files_generated"] = filesGenerated,
             ["project_type"] = projectType,
         });
+
+    // Phase 10: verification
+
+    /// <param name="step">"install", "test" or "smoke"; the key's subject.</param>
+    public static ProgressEvent VerificationStepStart(string runId, string step) =>
+        Create(runId, PipelinePhase.Verification, VerificationStepStartType, step, new JsonObject
+        {
+            ["masterplan_id"] = runId,
+            ["step"] = step,
+        });
+
+    /// <param name="step">"install", "test" or "smoke"; the key's subject.</param>
+    /// <param name="status">"passed", "failed: ..." or "not run: ...".</param>
+    /// <param name="passed">Tests (test) or probes (smoke) passed.</param>
+    /// <param name="failed">Tests or probes failed.</param>
+    /// <param name="notRun">Tests skipped or probes not made.</param>
+    public static ProgressEvent VerificationStepComplete(string runId, string step, string status, int passed, int failed, int notRun, double durationSeconds, string isolation) =>
+        Create(runId, PipelinePhase.Verification, VerificationStepCompleteType, step, new JsonObject
+        {
+            ["masterplan_id"] = runId,
+            ["step"] = step,
+            ["status"] = status,
+            ["passed"] = passed,
+            ["failed"] = failed,
+            ["not_run"] = notRun,
+            ["duration_seconds"] = Math.Round(durationSeconds, 3),
+            ["isolation"] = isolation,
+        });
+
+    // Phase 11: delivery
 
     /// <param name="executionTime">Seconds from the start of the run.</param>
     /// <param name="workspacePath">Where the result is: the zip's blob name (container "workspaces") or a local path.</param>

@@ -194,9 +194,8 @@ public sealed class PromptBuilder
     {
         var stack = _stacks.For(projectType);
         var routes = discovery.Entities
-            .Select(e => e.Name)
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => (Name: name, Resource: EntityNaming.Resource(name)))
+            .DistinctBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => (e.Name, Resource: EntityNaming.Resource(e)))
             .Select(e => new { Entity = e.Name, Collection = stack.CollectionRoute(e.Resource), Item = stack.ItemRoute(e.Resource) })
             .ToList();
         return _templates.Render("stack/conventions", new { Stack = stack, Routes = routes });

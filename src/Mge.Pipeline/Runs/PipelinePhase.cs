@@ -12,5 +12,6 @@ public enum PipelinePhase
     WaveExecution = 7,
     FileWriting = 8,
     Infrastructure = 9,
-    Delivery = 10,
+    Verification = 10,
+    Delivery = 11,
 }

@@ -15,6 +15,12 @@ public static class StorageNames
     public const string Calls = "calls";
     public const string Events = "events";
 
+    /// <summary>Table "verification": partition run id, row = step ("install", "test", "smoke").</summary>
+    public const string Verification = "verification";
+
+    /// <summary>Table "tests": partition run id, row = the test's number in its report ("0001").</summary>
+    public const string Tests = "tests";
+
     /// <summary>Blob container for model responses, task files and the written workspace ("{runId}/...").</summary>
     public const string RunsContainer = "runs";
 

@@ -64,7 +64,7 @@ internal sealed class PhaseHarness
         WaveExecution = new WaveExecutionPhase(Repository, Journal, plans, languages, gateway, new PromptBuilder(), progress);
         FileWriting = new FileWritingPhase(Repository, Journal, progress);
         Infrastructure = new InfrastructurePhase(Repository, Journal, TestRenderers.Default(), progress);
-        Delivery = new DeliveryPhase(Repository, Journal, plans, progress);
+        Delivery = new DeliveryPhase(Repository, Journal, plans, progress, new Mge.Pipeline.Verification.VerificationStore(Repository));
     }
 
     public ProjectType ProjectType { get; }

@@ -77,7 +77,7 @@ public sealed class ModelGatewayTests
         Assert.Equal(2, (int)last["total_calls"]!);
         // (1000 x 2.5 + 100 x 10) + (1000 x 2.5 + 1000 x 1.25 + 200 x 10), per million.
         Assert.Equal(0.0035m + 0.00575m, (decimal)last["total_cost_usd"]!);
-        Assert.Equal("10-cost_update-chat-2", updates[^1].Key);
+        Assert.Equal("11-cost_update-chat-2", updates[^1].Key);
     }
 
     [Fact]

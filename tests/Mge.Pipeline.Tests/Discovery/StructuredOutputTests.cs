@@ -93,6 +93,6 @@ public sealed class StructuredOutputTests
         var runId = await host.PlannedRunAsync();
 
         var calls = await host.Get<RunRepository>().ListCallsAsync(runId);
-        Assert.Equal(["discovery@2", "planning@2+stack@1"], calls.Select(c => c.PromptVersion));
+        Assert.Equal(["discovery@3", "planning@2+stack@1"], calls.Select(c => c.PromptVersion));
     }
 }

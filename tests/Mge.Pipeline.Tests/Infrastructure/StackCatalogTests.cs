@@ -18,7 +18,7 @@ public sealed class StackCatalogTests
         {
             Assert.Equal(stack, ProjectStacks.For(stack.Type));
             Assert.All(stack.InfrastructureFiles, f => Assert.True(renderer.Exists(f.TemplateName), $"{stack.Name}: {f.TemplateName} is missing"));
-            Assert.Contains(stack.Routes.Health, stack.SmokeRoutes([]));
+            Assert.Equal([stack.Routes.Health], stack.SmokeRoutes([]));
         }
     }
 
@@ -59,8 +59,9 @@ public sealed class StackCatalogTests
     [Fact]
     public void Smoke_routes_are_the_health_route_then_each_entitys_list_route()
     {
-        Assert.Equal(["/health", "/api/users/", "/api/task-comments/"], ProjectStacks.For(ProjectType.Django).SmokeRoutes(["User", "TaskComment", "User"]));
-        Assert.Equal(["/health", "/users", "/categories"], ProjectStacks.For(ProjectType.Express).SmokeRoutes(["User", "Category"]));
+        DomainEntity[] entities = [new() { Name = "User" }, new() { Name = "TaskComment" }, new() { Name = "User" }, new() { Name = "SolicitudAdopcion", Plural = "solicitudes_adopcion" }];
+        Assert.Equal(["/health", "/api/users/", "/api/task-comments/", "/api/solicitudes-adopcion/"], ProjectStacks.For(ProjectType.Django).SmokeRoutes(entities));
+        Assert.Equal(["/health", "/categories"], ProjectStacks.For(ProjectType.Express).SmokeRoutes([new DomainEntity { Name = "Category" }]));
         Assert.Equal(["python3", "-c"], ProjectStacks.For(ProjectType.FastApi).Smoke.ProbeFor("http://127.0.0.1:8000/health").Take(2));
         Assert.Equal("http://127.0.0.1:8000/health", ProjectStacks.For(ProjectType.FastApi).Smoke.ProbeFor("http://127.0.0.1:8000/health")[^1]);
     }

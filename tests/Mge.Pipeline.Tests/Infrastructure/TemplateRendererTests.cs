@@ -37,8 +37,8 @@ public sealed class TemplateRendererTests
     }
 
     [Theory]
-    [InlineData("fastapi", "FROM python:3.12-slim", "CMD [\"sh\", \"-c\", \"exec uvicorn app.main:app --host 0.0.0.0 --port \\\"${PORT:-8000}\\\"\"]")]
-    [InlineData("django", "FROM python:3.12-slim", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --bind \\\"0.0.0.0:${PORT:-8000}\\\"")]
+    [InlineData("fastapi", "FROM python:3.12-slim", "CMD [\"sh\", \"-c\", \"exec .venv/bin/uvicorn app.main:app --host 0.0.0.0 --port \\\"${PORT:-8000}\\\"\"]")]
+    [InlineData("django", "FROM python:3.12-slim", ".venv/bin/python manage.py migrate --noinput && exec .venv/bin/gunicorn config.wsgi:application --bind \\\"0.0.0.0:${PORT:-8000}\\\"")]
     [InlineData("express", "FROM node:20-slim", "CMD [\"node\", \"src/server.js\"]")]
     public async Task Dockerfile_installs_dependencies_first_runs_unprivileged_and_starts_the_stack(string type, string from, string command)
     {

@@ -78,8 +78,8 @@ public sealed class PromptBuilderTests
     {
         var builder = new PromptBuilder();
 
-        Assert.Equal("discovery@2", builder.Discovery("Build a blog with posts", null).Version);
-        Assert.Equal("discovery@2", builder.Discovery("Build a blog with posts", null, 2, "bad").Version);
+        Assert.Equal("discovery@3", builder.Discovery("Build a blog with posts", null).Version);
+        Assert.Equal("discovery@3", builder.Discovery("Build a blog with posts", null, 2, "bad").Version);
         Assert.Equal("planning@2+stack@1", builder.MasterPlan(SampleAnswers.Request, ProjectType.FastApi, Project.Discovery).Version);
         Assert.Equal("code@1+project@2+stack@1", builder.Code(Project, new PlanTask { Number = 1, Name = "M" }, []).Version);
         Assert.Equal("repair@1+project@2+stack@1", builder.Repair(Project, new PlanTask { Number = 1, Name = "M" }, [new FailedFile("a.py", "x", ["e"])], [], 2).Version);

@@ -18,7 +18,7 @@ public sealed class PromptTemplatesTests : IDisposable
         Assert.Contains("discovery/system", names);
         Assert.Contains("project/shared", names);
         Assert.All(names, name => Assert.Matches(@"^[a-z-]+@[0-9]+$", templates.VersionOf(name)));
-        Assert.Equal("discovery@2", templates.VersionOf("discovery/user"));
+        Assert.Equal("discovery@3", templates.VersionOf("discovery/user"));
     }
 
     [Fact]

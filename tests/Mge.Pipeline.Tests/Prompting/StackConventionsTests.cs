@@ -31,7 +31,7 @@ public sealed class StackConventionsTests
             Assert.Contains($"GET {stack.Routes.Health} answers 200", text, StringComparison.Ordinal);
             foreach (var entity in Discovery.Entities)
             {
-                Assert.Contains($"  - {entity.Name}: {stack.CollectionRoute(EntityNaming.Resource(entity.Name))} (GET lists, POST creates)", text, StringComparison.Ordinal);
+                Assert.Contains($"  - {entity.Name}: {stack.CollectionRoute(EntityNaming.Resource(entity))} (GET lists, POST creates)", text, StringComparison.Ordinal);
             }
 
             Assert.Contains($"`{stack.Commands.Start.ShellLine}`", text, StringComparison.Ordinal);

@@ -4,6 +4,8 @@ using Mge.Pipeline;
 using Mge.Pipeline.Delivery;
 using Mge.Pipeline.Domain;
 using Mge.Pipeline.Runs;
+using Mge.Pipeline.Verification;
+using Mge.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mge.Workflow.Tests.EndToEnd;
@@ -24,6 +26,7 @@ public sealed class RealWorkflowTests
             .AddMgeLaterPhases()
             .AddMgeInMemoryStorage()
             .AddMgeOfflineModel()
+            .AddSingleton<ISandbox>(new LocalSandbox())
             .AddMgeWorkflow()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var engineOptions = new EmbeddedEngineOptions { MaxConcurrentActivities = 16 };
@@ -35,7 +38,8 @@ public sealed class RealWorkflowTests
         const string runId = "e2e-run";
         await services.GetRequiredService<RunJournal>().CreateAsync(new GenerationRequest(runId, request, options, DateTimeOffset.UtcNow));
         await engine.ScheduleAsync(WorkflowRegistration.OrchestratorName, new GenerationInput(runId, options), runId);
-        var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(3));
+        // Verification installs the project (npm install takes ~20 s here) before running its tests.
+        var status = await engine.WaitForCompletionAsync(runId, TimeSpan.FromMinutes(6));
 
         Assert.True(status.RuntimeStatus == EngineRuntimeStatus.Completed, $"{status.RuntimeStatus}: {status.Failure?.Message}");
         var summary = status.ReadOutput<GenerationSummary>();
@@ -49,6 +53,22 @@ public sealed class RealWorkflowTests
         Assert.Equal(
             ["Discovery", "MasterPlan", "CodeGeneration", "Validation", "Atomization", "WavePlanning", "WaveExecution", "FileWriting", "Infrastructure"],
             summary.PhaseSeconds.Keys.Take(9));
+        Assert.Equal("Verification", summary.PhaseSeconds.Keys.ElementAt(9));
+        if (projectType == ProjectType.Express)
+        {
+            // npm is reachable here: the project's own tests ran in the sandbox, and all of them pass.
+            Assert.Equal(("passed", "passed", "passed"), (summary.InstallStatus, summary.TestsStatus, summary.SmokeStatus));
+            Assert.True(summary.TestsPassed > 0);
+            Assert.Equal(0, summary.TestsFailed);
+        }
+        else
+        {
+            // No Python package index is reachable here: install says so, and nothing after it claims to have run.
+            Assert.StartsWith("not run: no package index reachable", summary.InstallStatus);
+            Assert.StartsWith("not run:", summary.TestsStatus);
+            Assert.StartsWith("not run:", summary.SmokeStatus);
+        }
+
         Assert.Equal(new GenerationProgress("Delivery", 1, 1), status.ReadCustomStatus<GenerationProgress>());
 
         var run = await services.GetRequiredService<RunJournal>().GetStatusAsync(runId);

@@ -12,6 +12,7 @@ public sealed class GenerationOrchestratorTests
     private static readonly string[] PhaseOrder =
     [
         "Discovery", "MasterPlan", "CodeGeneration", "Validation", "Atomization", "WavePlanning", "WaveExecution", "FileWriting", "Infrastructure",
+        "Verification",
     ];
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class GenerationOrchestratorTests
             WorkflowSteps.Discovery.Name, WorkflowSteps.MasterPlan.Name, WorkflowSteps.GenerateTaskCode.Name, WorkflowSteps.CompleteCodeGeneration.Name,
             WorkflowSteps.ValidateProject.Name, WorkflowSteps.AtomizeTasks.Name, WorkflowSteps.CompleteAtomization.Name, WorkflowSteps.PlanWaves.Name,
             WorkflowSteps.ExecuteWaveBatch.Name, WorkflowSteps.CompleteWave.Name, WorkflowSteps.CompleteExecution.Name, WorkflowSteps.WriteFiles.Name,
-            WorkflowSteps.GenerateInfrastructure.Name, WorkflowSteps.DeliverWorkspace.Name,
+            WorkflowSteps.GenerateInfrastructure.Name, WorkflowSteps.VerifyProject.Name, WorkflowSteps.DeliverWorkspace.Name,
         ];
         Assert.Equal(expected, Collapse(script.Calls.Select(c => c.Name)));
         Assert.Equal(4, script.Calls.Count(c => c.Name == WorkflowSteps.GenerateTaskCode.Name));
@@ -264,6 +265,7 @@ public sealed class GenerationOrchestratorTests
             .AddActivity<ScriptedCompleteExecution>(WorkflowSteps.CompleteExecution.Name)
             .AddActivity<ScriptedWriteFiles>(WorkflowSteps.WriteFiles.Name)
             .AddActivity<ScriptedGenerateInfrastructure>(WorkflowSteps.GenerateInfrastructure.Name)
+            .AddActivity<ScriptedVerifyProject>(WorkflowSteps.VerifyProject.Name)
             .AddActivity<ScriptedDeliverWorkspace>(WorkflowSteps.DeliverWorkspace.Name)
             .AddActivity<ScriptedFailRun>(WorkflowSteps.FailRun.Name);
         var services = new ServiceCollection().AddSingleton(script).BuildServiceProvider();

@@ -105,6 +105,13 @@ public sealed class ScriptedGenerateInfrastructure(ScriptedPipeline script) : Ta
             () => new InfrastructureOutcome(2, "fastapi", ["Dockerfile", "README.md"]));
 }
 
+public sealed class ScriptedVerifyProject(ScriptedPipeline script) : TaskActivity<string, Mge.Pipeline.Verification.VerificationOutcome>
+{
+    public override Task<Mge.Pipeline.Verification.VerificationOutcome> RunAsync(TaskActivityContext context, string input) =>
+        script.RecordAsync(WorkflowSteps.VerifyProject.Name, input, TimeSpan.Zero,
+            () => new Mge.Pipeline.Verification.VerificationOutcome("passed", "passed", 3, 0, 0, "passed", 2, 0, "scripted"));
+}
+
 public sealed class ScriptedDeliverWorkspace(ScriptedPipeline script) : TaskActivity<RunMilestone, GenerationSummary>
 {
     public override Task<GenerationSummary> RunAsync(TaskActivityContext context, RunMilestone input) =>

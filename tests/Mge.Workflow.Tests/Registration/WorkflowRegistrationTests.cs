@@ -19,7 +19,7 @@ public sealed class WorkflowRegistrationTests
             .Select(p => p.Name)
             .ToList();
 
-        Assert.Equal(17, members.Count);
+        Assert.Equal(18, members.Count);
         Assert.Equal(members, WorkflowSteps.All.Select(s => s.Name));
         var registrar = new RecordingRegistrar();
         WorkflowRegistration.Register(registrar);

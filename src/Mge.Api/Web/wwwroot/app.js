@@ -3,7 +3,7 @@
 'use strict';
 (function () {
   const PHASES = ['discovery', 'masterplan', 'code generation', 'validation', 'atomization', 'wave planning',
-    'wave execution', 'file writing', 'infrastructure', 'delivery'];
+    'wave execution', 'file writing', 'infrastructure', 'verification', 'delivery'];
   const RS = '\u001e';
   const params = new URLSearchParams(location.search);
   const functionKey = params.get('code');
@@ -246,7 +246,7 @@
       const d = e.data;
       s.first = s.first || e.timestamp;
       s.last = e.timestamp;
-      if (ordinal >= 1 && ordinal <= 10) {
+      if (ordinal >= 1 && ordinal <= PHASES.length) {
         for (let i = 0; i < ordinal - 1; i++) {
           const p = s.phases[i];
           if (p.state === 'pending' || p.state === 'running') { p.state = 'done'; p.end = p.end || e.timestamp; }
@@ -292,6 +292,15 @@
         case 'execution_complete': s.precision = d.precision; s.totalWaves = d.total_waves; s.phases[6].detail = `${d.total_waves} waves, ${d.atoms_passed} passed, ${d.atoms_repaired} repaired, ${d.atoms_failed} failed`; break;
         case 'file_writing_progress': files = d.total_files || d.files_written; s.phases[7].detail = `${files} files`; break;
         case 'infrastructure_generation_complete': s.phases[8].detail = `${d.files_generated} files (${d.project_type})`; break;
+        case 'verification_step_start': s.phases[9].detail = `${d.step}…`; break;
+        case 'verification_step_complete': {
+          const counts = d.step === 'install' ? '' : ` (${d.passed} passed, ${d.failed} failed, ${d.not_run} not run)`;
+          s.verification = s.verification || {};
+          s.verification[d.step] = `${d.status}${counts}`;
+          s.phases[9].detail = ['install', 'test', 'smoke'].filter((k) => s.verification[k]).map((k) => `${k}: ${s.verification[k]}`).join('; ');
+          if (String(d.status).startsWith('failed')) s.log.push({ cls: 'err', text: `Verification ${d.step}: ${d.status}` });
+          break;
+        }
         case 'cost_update':
           if (d.total_tokens_input !== undefined) { s.tokensIn = d.total_tokens_input; s.tokensOut = d.total_tokens_output; s.tokensCached = d.total_tokens_cached; s.cost = d.total_cost_usd; }
           break;
@@ -304,7 +313,7 @@
         case 'complete':
           s.completed = true;
           s.phases.forEach((p) => { if (p.state !== 'failed') { p.state = 'done'; p.end = p.end || e.timestamp; } });
-          s.phases[9].detail = 'zip ready';
+          s.phases[10].detail = 'zip ready';
           break;
         default: break;
       }
@@ -438,11 +447,18 @@
     host.appendChild(svg);
   }
 
+  // The project's own tests as the status API reports them: counts when they ran, the reason when they did not.
+  function testsText(c) {
+    if (!c.testsStatus) return 'tests not reported';
+    if (c.testsStatus.startsWith('not run')) return `tests ${c.testsStatus}`;
+    return `tests: ${c.testsPassed} passed, ${c.testsFailed} failed, ${c.testsNotRun} not run; smoke ${c.smokeStatus}`;
+  }
+
   async function showSummary() {
     const v = run.view;
     const current = run;
     $('summary').hidden = false;
-    $('summary-text').textContent = `${v.projectName || 'The project'} (${v.projectType || 'project'}): ${v.counts.files} files, ${v.counts.tasks} tasks, ${v.counts.atoms} atoms in ${v.counts.waves} waves, precision ${((v.counts.precision || 0) * 100).toFixed(1)} %, ${usd(v.usage.costUsd)} in ${secs(v.totalSeconds || 0)}.`;
+    $('summary-text').textContent = `${v.projectName || 'The project'} (${v.projectType || 'project'}): ${v.counts.files} files, ${v.counts.tasks} tasks, ${v.counts.atoms} atoms in ${v.counts.waves} waves, precision ${((v.counts.precision || 0) * 100).toFixed(1)} %, ${testsText(v.counts)}, ${usd(v.usage.costUsd)} in ${secs(v.totalSeconds || 0)}.`;
     const link = $('download');
     const href = new URL(apiBase + '/projects/' + encodeURIComponent(current.id) + '/workspace', location.href);
     if (functionKey) href.searchParams.set('code', functionKey);

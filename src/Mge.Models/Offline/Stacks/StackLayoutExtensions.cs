@@ -40,11 +40,17 @@ internal static class StackLayoutExtensions
         return module.StartsWith("../", StringComparison.Ordinal) ? module : "./" + module;
     }
 
+    /// <summary>
+    /// The entity's URL resource: its plural in kebab-case, the plural the offline discovery states for it
+    /// (<see cref="DiscoveryPlurals"/>), so that README, prompts and smoke probes name the same route.
+    /// </summary>
+    public static string ResourceOf(BlueprintEntity entity) => EntityNaming.Resource(entity.Name, entity.Plural);
+
     /// <summary>The entity's collection route ("/task-comments/").</summary>
-    public static string CollectionOf(this ProjectStack stack, BlueprintEntity entity) => stack.CollectionRoute(EntityNaming.Resource(entity.Name));
+    public static string CollectionOf(this ProjectStack stack, BlueprintEntity entity) => stack.CollectionRoute(ResourceOf(entity));
 
     /// <summary>The entity's item route with the id placeholder ("/task-comments/{id}").</summary>
-    public static string ItemOf(this ProjectStack stack, BlueprintEntity entity) => stack.ItemRoute(EntityNaming.Resource(entity.Name));
+    public static string ItemOf(this ProjectStack stack, BlueprintEntity entity) => stack.ItemRoute(ResourceOf(entity));
 
     /// <summary>The variable's default as the code writes it; the definition must give one.</summary>
     public static string DefaultOf(this ProjectStack stack, string variable) =>

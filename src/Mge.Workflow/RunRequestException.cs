@@ -12,25 +12,6 @@ public sealed class RunRequestException : Exception
         Problems = problems;
     }
 
-    public RunRequestException()
-        : this(new Dictionary<string, string>(StringComparer.Ordinal))
-    {
-    }
-
-    public RunRequestException(string message)
-        : this(new Dictionary<string, string>(StringComparer.Ordinal) { ["request"] = message })
-    {
-    }
-
-    public RunRequestException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Problems = new Dictionary<string, string>(StringComparer.Ordinal) { ["request"] = message };
-    }
-
     /// <summary>What is wrong, by field: "request" for the sentence, "options.&lt;name&gt;" for an option.</summary>
     public IReadOnlyDictionary<string, string> Problems { get; }
-
-    /// <summary>True when only options are wrong (the request text itself is acceptable).</summary>
-    public bool OnlyOptions => Problems.Count > 0 && Problems.Keys.All(k => k.StartsWith("options.", StringComparison.Ordinal));
 }

@@ -1,28 +1,13 @@
-using System.Diagnostics;
+using Mge.Testing;
 
 namespace Mge.Cli.Tests;
 
-/// <summary>Runs python3 or node as a test oracle (never from product code) and captures the outcome.</summary>
+/// <summary>Runs python3, node or npm as a test oracle (never from product code) and captures the outcome.</summary>
 public static class ExternalTool
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>Long enough for a cold npm install on a loaded machine.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(string program, string workingDirectory, IEnumerable<string> arguments) =>
+        ExternalProcess.RunAsync(program, arguments, workingDirectory, Timeout);
 }

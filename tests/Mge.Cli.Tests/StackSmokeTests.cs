@@ -95,22 +95,6 @@ public sealed class StackSmokeTests : IDisposable
         return process;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> argv, string folder, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
-    {
-        using var process = Process.Start(StartInfo(argv, folder, environment)) ?? throw new InvalidOperationException($"Could not start {argv[0]}.");
-        using var cancellation = new CancellationTokenSource(timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellation.Token);
-        var stderr = process.StandardError.ReadToEndAsync(cancellation.Token);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', argv)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> argv, string folder, IReadOnlyDictionary<string, string> environment, TimeSpan timeout) =>
+        ExternalProcess.RunAsync(argv[0], argv.Skip(1), folder, timeout, environment);
 }

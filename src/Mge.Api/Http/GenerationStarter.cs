@@ -40,7 +40,7 @@ public sealed class GenerationStarter(RunLauncher launcher, IRunManagementUrls m
         }
 
         var run = new RunRequest(body.Request, projectType, body.Options, owner);
-        IReadOnlyDictionary<string, string> refused;
+        IReadOnlyDictionary<string, string> refused = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             if (typeProblem is null)
@@ -51,20 +51,17 @@ public sealed class GenerationStarter(RunLauncher launcher, IRunManagementUrls m
 
             // Report the request's and options' problems together with the type's.
             launcher.Check(run);
-            refused = new Dictionary<string, string>(StringComparer.Ordinal);
         }
         catch (RunRequestException problem)
         {
             refused = problem.Problems;
         }
 
-        var problems = new List<KeyValuePair<string, string>>(refused.Where(p => p.Key == "request"));
-        if (typeProblem is not null)
-        {
-            problems.Add(new("projectType", typeProblem));
-        }
-
-        problems.AddRange(refused.Where(p => p.Key != "request"));
+        // In field order: the request, its type, then the options.
+        var problems = refused.Where(p => p.Key == "request")
+            .Concat(typeProblem is null ? [] : [KeyValuePair.Create("projectType", typeProblem)])
+            .Concat(refused.Where(p => p.Key != "request"))
+            .ToList();
         return Refused(problems);
     }
 

@@ -4,6 +4,7 @@ using Mge.Pipeline.Infrastructure;
 using Mge.Pipeline.Progress;
 using Mge.Pipeline.Runs;
 using Mge.Pipeline.Storage;
+using Mge.Pipeline.Workspace;
 
 namespace Mge.Pipeline.Verification;
 
@@ -90,15 +91,12 @@ public sealed class VerificationPhase
         }
     }
 
-    /// <summary>The run's workspace blobs, written under <paramref name="root"/> at their (already confined) workspace paths.</summary>
+    /// <summary>The run's workspace files, written under <paramref name="root"/> at their workspace paths (confined again here).</summary>
     private async Task CopyWorkspaceAsync(string runId, string root, CancellationToken cancellationToken)
     {
-        var prefix = StorageKeys.Blobs.WorkspacePrefix(runId);
-        await foreach (var name in _repository.Blobs.ListAsync(StorageNames.RunsContainer, prefix, cancellationToken).ConfigureAwait(false))
+        foreach (var (path, content) in await WorkspaceArchive.ReadFilesAsync(_repository.Blobs, runId, cancellationToken).ConfigureAwait(false))
         {
-            var content = await _repository.Blobs.GetAsync(StorageNames.RunsContainer, name, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Workspace blob '{name}' was listed but could not be read.");
-            var target = WorkspacePath.Confine(root, name[prefix.Length..]);
+            var target = WorkspacePath.Confine(root, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, content, cancellationToken).ConfigureAwait(false);
         }

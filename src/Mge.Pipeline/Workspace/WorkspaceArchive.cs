@@ -18,7 +18,11 @@ public static class WorkspaceArchive
     public const long DefaultMaxExtractedBytes = 1L << 30;
 
     /// <summary>Zips every blob under "{runId}/workspace/", named by its workspace path.</summary>
-    public static async Task<byte[]> BuildAsync(IBlobStore blobs, string runId, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> BuildAsync(IBlobStore blobs, string runId, CancellationToken cancellationToken = default) =>
+        Build(await ReadFilesAsync(blobs, runId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every blob under "{runId}/workspace/", keyed by its workspace path (already normalised and confined when written).</summary>
+    public static async Task<IReadOnlyList<KeyValuePair<string, byte[]>>> ReadFilesAsync(IBlobStore blobs, string runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
@@ -31,7 +35,7 @@ public static class WorkspaceArchive
             files.Add(KeyValuePair.Create(name[prefix.Length..], content));
         }
 
-        return Build(files);
+        return files;
     }
 
     /// <summary>Zips files given by workspace path; every path must pass <see cref="WorkspacePath.Normalize"/> unchanged.</summary>

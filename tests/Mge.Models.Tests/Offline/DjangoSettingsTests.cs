@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mge.Pipeline.Domain;
+using Mge.Testing;
 
 namespace Mge.Models.Tests.Offline;
 
@@ -51,7 +52,7 @@ public sealed class DjangoSettingsTests
                 new() { ["SECRET_KEY"] = "k", ["DEBUG"] = "1", ["DATABASE_URL"] = "mysql://db/x" },
             };
 
-            var (exit, output) = await ProcessRunner.RunAsync("python3", ["-c", Script, stub, JsonSerializer.Serialize(scenarios)], project.Root, TimeSpan.FromMinutes(1));
+            var (exit, output) = await ExternalProcess.RunAsync("python3", ["-c", Script, stub, JsonSerializer.Serialize(scenarios)], project.Root, TimeSpan.FromMinutes(1));
 
             Assert.True(exit == 0, output);
             var results = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();

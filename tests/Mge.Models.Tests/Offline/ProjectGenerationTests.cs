@@ -1,4 +1,5 @@
 using Mge.Pipeline.Domain;
+using Mge.Testing;
 
 namespace Mge.Models.Tests.Offline;
 
@@ -84,9 +85,9 @@ public sealed class ProjectGenerationTests
         var blueprint = Mge.Models.Offline.Blueprint.BlueprintBuilder.Build(project.Discovery, ProjectType.Express);
         await File.WriteAllTextAsync(Path.Combine(project.Root, "package.json"), Mge.Models.Offline.Stacks.UnplannedFile.Write(blueprint, "package.json", null));
 
-        var (installExit, installOutput) = await ProcessRunner.RunAsync("npm", ["install", "--no-audit", "--no-fund"], project.Root, TimeSpan.FromMinutes(5));
+        var (installExit, installOutput) = await ExternalProcess.RunAsync("npm", ["install", "--no-audit", "--no-fund"], project.Root, TimeSpan.FromMinutes(5));
         Assert.True(installExit == 0, installOutput);
-        var (testExit, testOutput) = await ProcessRunner.RunAsync("npm", ["test"], project.Root, TimeSpan.FromMinutes(3));
+        var (testExit, testOutput) = await ExternalProcess.RunAsync("npm", ["test"], project.Root, TimeSpan.FromMinutes(3));
         Assert.True(testExit == 0, testOutput);
         // The test command reports TAP on stdout: a plan line, one "ok" per test, the totals.
         Assert.Matches(@"(?m)^1\.\.[1-9][0-9]*$", testOutput);

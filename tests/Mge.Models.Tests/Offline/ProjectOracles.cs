@@ -1,3 +1,4 @@
+using Mge.Testing;
 namespace Mge.Models.Tests.Offline;
 
 /// <summary>CPython and Node as oracles over a generated project: syntax and imports.</summary>
@@ -19,7 +20,7 @@ internal static class ProjectOracles
             print("\n".join(failures))
             sys.exit(1 if failures else 0)
             """;
-        var (exit, output) = await ProcessRunner.RunAsync("python3", ["-c", script, .. paths], root, Timeout);
+        var (exit, output) = await ExternalProcess.RunAsync("python3", ["-c", script, .. paths], root, Timeout);
         return exit == 0 ? "" : output;
     }
 
@@ -84,7 +85,7 @@ internal static class ProjectOracles
             print("\n".join(problems))
             sys.exit(1 if problems else 0)
             """;
-        var (exit, output) = await ProcessRunner.RunAsync("python3", ["-c", script, string.Join(',', requirements), .. paths], root, Timeout);
+        var (exit, output) = await ExternalProcess.RunAsync("python3", ["-c", script, string.Join(',', requirements), .. paths], root, Timeout);
         return exit == 0 ? "" : output;
     }
 
@@ -94,7 +95,7 @@ internal static class ProjectOracles
         var problems = new List<string>();
         foreach (var path in paths)
         {
-            var (exit, output) = await ProcessRunner.RunAsync("node", ["--check", path], root, Timeout);
+            var (exit, output) = await ExternalProcess.RunAsync("node", ["--check", path], root, Timeout);
             if (exit != 0)
             {
                 problems.Add($"{path}: {output}");
@@ -130,7 +131,7 @@ internal static class ProjectOracles
             console.log(problems.join("\n"));
             process.exit(problems.length > 0 ? 1 : 0);
             """;
-        var (exit, output) = await ProcessRunner.RunAsync("node", ["-e", script, string.Join(',', dependencies), .. paths], root, Timeout);
+        var (exit, output) = await ExternalProcess.RunAsync("node", ["-e", script, string.Join(',', dependencies), .. paths], root, Timeout);
         return exit == 0 ? "" : output;
     }
 }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 
-namespace Mge.Models.Tests.Offline;
+namespace Mge.Testing;
 
-/// <summary>Runs an external oracle (python3, node, npm) and captures its output.</summary>
-internal static class ProcessRunner
+/// <summary>Runs an external program in tests (python3, node and npm as oracles; a generated project's commands) and captures its output.</summary>
+public static class ExternalProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    /// <summary>Runs <paramref name="fileName"/> to its end; past <paramref name="timeout"/> its whole tree is killed and <see cref="TimeoutException"/> is thrown.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -17,6 +19,11 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
